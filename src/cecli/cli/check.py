@@ -1,0 +1,56 @@
+"""cec check: validate a council (or a folder of councils) against its state's rules."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from cecli.cli.common import council_path, handles_errors, parse_day
+
+
+class Format(str, Enum):
+    text = "text"
+    parsable = "parsable"
+    json = "json"
+    github = "github"
+    csv = "csv"
+
+
+def check(
+    path: Optional[Path] = typer.Argument(None, help="The council folder (default: this folder), or a folder of many councils."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="YYYY-MM-DD", help="Judge the records as of this date (default: today)."),
+    output: Format = typer.Option(Format.text, "--format", "-f", help="text (grouped report), parsable (file:line:col), json, github (workflow annotations), csv (many councils)."),
+    strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings as well as errors."),
+    details: bool = typer.Option(False, "--details", help="With many councils: list each council's findings under the table."),
+    sort: str = typer.Option("council", "--sort", help="With many councils: sort the table by council, errors, warnings, meetings, evidence or deadline."),
+) -> None:
+    """Check a council's records against the rules of its state.
+
+    Exit codes: 0 clean, 1 errors (or warnings with --strict), 2 usage error or not a council
+    folder, 3 internal error.
+    """
+    from cecli.check import check_council
+    from cecli.errors import NotACouncil
+    from cecli.render import report as render
+
+    day = parse_day(as_of)
+    root = council_path(path)
+    if not (root / "council.yaml").is_file() and root.is_dir():
+        from cecli.fleet import find_councils
+
+        if find_councils(root, limit=1):
+            from cecli.cli.fleet import check_many
+
+            raise typer.Exit(check_many(root, day, output.value, strict, details, sort))
+    if output is Format.csv:
+        raise typer.BadParameter("csv is for a folder of many councils; use text, parsable, json or github.", param_hint="--format")
+    report = check_council(root, day)
+    render.emit(report, output.value)
+    raise typer.Exit(report.exit_code(strict))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(handles_errors(check))

@@ -1,0 +1,60 @@
+"""What every command shares: the error wrapper, the --as-of option, printing user text safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+from pathlib import Path
+
+import click
+import typer
+
+from cecli.errors import EXIT_INTERNAL, CecError
+
+
+def handles_errors(func):
+    """Turn a CecError into its message and exit code, and anything unexpected into exit 3."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit, click.ClickException):
+            raise
+        except CecError as err:
+            say_error(err.message, err.hint)
+            raise typer.Exit(err.exit_code) from None
+        except KeyboardInterrupt:
+            say_error("Stopped.", "Nothing more was written.")
+            raise typer.Exit(130) from None
+        except Exception as err:  # a bug in cec, not a user mistake
+            import traceback
+
+            say_error(
+                f"cec hit an internal error and stopped: {type(err).__name__}: {err}",
+                "This is a bug in cec, not in your records. Please report it with the lines below.",
+            )
+            traceback.print_exc(file=sys.stderr)
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return wrapper
+
+
+def say_error(message: str, hint: str = "") -> None:
+    typer.echo(f"Error: {message}", err=True)
+    if hint:
+        typer.echo(f"  {hint}", err=True)
+
+
+def parse_day(value: str | None, option: str = "--as-of") -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"`{value}` is not a date written as YYYY-MM-DD.", param_hint=option) from None
+
+
+def council_path(path: Path | None) -> Path:
+    return Path(path) if path is not None else Path.cwd()

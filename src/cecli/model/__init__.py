@@ -1,0 +1,26 @@
+"""The data contract: one pydantic model per council file (see docs/format.md)."""
+
+from .council import CouncilInfo, District, School
+from .goals import Goals
+from .meeting import Meeting
+from .outreach import Outreach
+from .plan import Plan
+from .recommendations import Recommendations
+from .reports import Reports
+from .roster import Member, Roster
+
+# file (relative to the council folder) -> model of its top level; meetings are handled apart
+FILE_MODELS = {
+    "council.yaml": CouncilInfo,
+    "roster.yaml": Roster,
+    "goals.yaml": Goals,
+    "outreach.yaml": Outreach,
+    "reports.yaml": Reports,
+    "plan.yaml": Plan,
+    "recommendations.yaml": Recommendations,
+}
+
+__all__ = [
+    "CouncilInfo", "District", "School", "Goals", "Meeting", "Outreach", "Plan",
+    "Recommendations", "Reports", "Member", "Roster", "FILE_MODELS",
+]

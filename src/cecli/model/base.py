@@ -1,0 +1,141 @@
+"""Shared field types for the council models.
+
+Dates must be written `YYYY-MM-DD` (a number is refused: pydantic's lax mode would read 20251014 as
+a Unix time); times `"HH:MM"`; school years `"2025-26"`; yes/no fields are `true`/`false` only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PrivateAttr, StrictBool
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})\Z")
+_TIME = re.compile(r"(\d{1,2}):(\d{2})\Z")
+_YEAR = re.compile(r"(\d{4})-(\d{2})\Z")
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+
+
+def _to_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise ValueError(f"`{value}` is not a date written as YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"`{value}` is not a real date (check the day and month)") from None
+
+
+def _to_time(value: Any) -> dt.time:
+    if isinstance(value, dt.time):
+        return value
+    if isinstance(value, str):
+        match = _TIME.match(value)
+        if match:
+            hour, minute = int(match[1]), int(match[2])
+            if hour < 24 and minute < 60:
+                return dt.time(hour, minute)
+            raise ValueError(f'`{value}` is not a real time of day (use "00:00" to "23:59")')
+    raise ValueError(f'`{value}` is not a time written as "HH:MM" in quotes, such as "18:30"')
+
+
+def _to_moment(value: Any) -> dt.date | dt.datetime:
+    """A date, or a date with a time ("2025-10-10 16:00")."""
+    if isinstance(value, str):
+        match = _DATETIME.match(value)
+        if match:
+            day = _to_date(match[1])
+            return dt.datetime.combine(day, _to_time(f"{match[2]}:{match[3]}"))
+    return _to_date(value)
+
+
+def _school_year(value: Any) -> str:
+    if not isinstance(value, str) or not _YEAR.match(value):
+        raise ValueError(f'`{value}` is not a school year written like "2025-26" (in quotes)')
+    start, end = int(value[:4]), int(value[5:])
+    if (start + 1) % 100 != end:
+        raise ValueError(f"`{value}` is not a school year: the second part must be the year after the first")
+    return value
+
+
+def _slug(value: Any) -> str:
+    if not isinstance(value, str) or not _SLUG.match(value):
+        raise ValueError(
+            f"`{value}` is not a usable id: use lowercase letters, digits and dashes, such as `maria-lopez`"
+        )
+    return value
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool) or value is None or not isinstance(value, (str, int, float)):
+        raise ValueError("this should be text")
+    return str(value)
+
+
+Day = Annotated[dt.date, BeforeValidator(_to_date)]
+Clock = Annotated[dt.time, BeforeValidator(_to_time)]
+Moment = Annotated[dt.date | dt.datetime, BeforeValidator(_to_moment)]
+SchoolYear = Annotated[str, BeforeValidator(_school_year)]
+Slug = Annotated[str, BeforeValidator(_slug)]
+Text = Annotated[str, BeforeValidator(_text)]  # numbers allowed (a code like 0250), never booleans
+Flag = StrictBool
+
+
+def _nonneg(value: int) -> int:
+    if value < 0:
+        raise ValueError("this cannot be negative")
+    return value
+
+
+from pydantic import StrictInt  # noqa: E402
+
+Count = Annotated[StrictInt, AfterValidator(_nonneg)]
+
+
+class Model(BaseModel):
+    """Every council model refuses unknown fields (so typos are caught) and remembers where it was read."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, validate_default=False)
+
+    # (file relative to the council folder, key path within it); set by the loader
+    _at: tuple[str, tuple] = PrivateAttr(default=("", ()))
+
+    def locate(self, file: str, path: tuple) -> None:
+        self._at = (file, tuple(path))
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            key = type(self).model_fields[name].alias or name
+            _locate(value, file, tuple(path) + (key,))
+
+    @property
+    def at(self) -> tuple[str, tuple]:
+        return self._at
+
+
+def _locate(value: Any, file: str, path: tuple) -> None:
+    if isinstance(value, Model):
+        value.locate(file, path)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _locate(item, file, path + (index,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _locate(item, file, path + (key,))
+
+
+def school_year_of(day: dt.date, start_month: int = 7, start_day: int = 1) -> str:
+    first = day.year if (day.month, day.day) >= (start_month, start_day) else day.year - 1
+    return f"{first}-{(first + 1) % 100:02d}"
+
+
+def school_year_bounds(year: str, start_month: int = 7, start_day: int = 1) -> tuple[dt.date, dt.date]:
+    first = int(year[:4])
+    begin = dt.date(first, start_month, start_day)
+    end = dt.date(first + 1, start_month, start_day) - dt.timedelta(days=1)
+    return begin, end

@@ -1,0 +1,111 @@
+"""meetings/YYYY-MM-DD.yaml: one file per meeting (a suffix such as -special when two share a day)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, PrivateAttr
+
+from .base import Clock, Count, Day, Flag, Model, Moment, Slug, Text
+
+
+class AgendaItem(Model):
+    title: Text
+    minutes: Count | None = None
+    presenter: Text | None = None
+    kind: Text | None = None
+    data: Text | None = None
+
+
+class Attendance(Model):
+    present: list[Slug] = Field(default_factory=list)
+    absent: list[Slug] = Field(default_factory=list)
+    excused: list[Slug] = Field(default_factory=list)
+    guests: Count | list[Text] | None = None
+
+    @property
+    def guest_count(self) -> int:
+        if self.guests is None:
+            return 0
+        return self.guests if isinstance(self.guests, int) else len(self.guests)
+
+
+class Minutes(Model):
+    recorded: Day | None = None
+    sent: Day | None = None
+    approved: Day | None = None
+    summary: Text | None = None
+
+
+class Votes(Model):
+    for_: list[Slug] = Field(default_factory=list, alias="for")
+    against: list[Slug] = Field(default_factory=list)
+    abstain: list[Slug] = Field(default_factory=list)
+
+    def voters(self) -> list[str]:
+        return [*self.for_, *self.against, *self.abstain]
+
+
+class Motion(Model):
+    text: Text
+    moved_by: Slug | None = None
+    seconded_by: Slug | None = None
+    votes: Votes | None = None
+    result: Literal["carried", "failed", "tabled", "withdrawn"] | None = None
+
+
+class ActionItem(Model):
+    task: Text
+    owner: Text | None = None
+    due: Day | None = None
+    done: Flag | Day | None = None
+
+
+class Meeting(Model):
+    title: Text | None = None
+    kind: Literal["regular", "special", "information-session", "election"] = "regular"
+    status: Literal["scheduled", "held", "cancelled"] | None = None
+    date: Day
+    start: Clock | None = None
+    end: Clock | None = None
+    location: Text | None = None
+    virtual_link: Text | None = None
+    open_to_public: Flag | None = None
+    notice_posted: Moment | None = None
+    agenda_sent: Day | None = None
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    attendance: Attendance | None = None
+    minutes: Minutes | None = None
+    motions: list[Motion] = Field(default_factory=list)
+    action_items: list[ActionItem] = Field(default_factory=list)
+    evidence: list[Text] = Field(default_factory=list)
+
+    # the file name without .yaml (set by the loader): "2025-10-14" or "2025-10-14-special"
+    _id: str = PrivateAttr(default="")
+
+    @property
+    def id(self) -> str:
+        return self._id or self.date.isoformat()
+
+    def starts_at(self) -> dt.datetime:
+        return dt.datetime.combine(self.date, self.start or dt.time(0, 0))
+
+    @property
+    def length_minutes(self) -> int | None:
+        if not (self.start and self.end):
+            return None
+        begin = self.start.hour * 60 + self.start.minute
+        finish = self.end.hour * 60 + self.end.minute
+        return finish - begin
+
+    @property
+    def display_title(self) -> str:
+        if self.title:
+            return self.title
+        return {
+            "regular": "Regular meeting",
+            "special": "Special meeting",
+            "information-session": "Information session",
+            "election": "Election",
+        }[self.kind]

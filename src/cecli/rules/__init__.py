@@ -1,0 +1,188 @@
+"""The rule catalogue: one small function per rule, with a stable code, a severity and a source.
+
+A rule is a function decorated with `@rule(...)` in one of the modules listed in `MODULES`. It
+receives a `Context` and yields findings made with `ctx.finding(...)`. Its docstring is what
+`cec rules CODE` prints: the first line is its title, the rest explains it to a council secretary.
+
+Adding a rule: write the function in the module of its family, give it a code and a default
+severity, add its severity to each profile file under `rules:`, document it in docs/rules.md, and
+test it at its boundaries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from cecli.findings import Finding, Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: Severity  # the default; a profile may change it
+    profiles: tuple[str, ...]  # ("all",) or profile names, as RULES.md states them
+    source: str
+    parameters: tuple[str, ...] = ()
+    check: Callable[["Context"], Iterable[Finding]] | None = None  # None: found by the loader
+    doc: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.doc.strip().splitlines()[0].strip() if self.doc else self.code
+
+    @property
+    def explanation(self) -> str:
+        lines = inspect.cleandoc(self.doc).splitlines()[1:] if self.doc else []
+        return "\n".join(lines).strip()
+
+    @property
+    def family(self) -> str:
+        return FAMILIES[self.code[:4]]
+
+
+FAMILIES = {
+    "CEC0": "The files themselves",
+    "CEC1": "Membership",
+    "CEC2": "Establishing the council",
+    "CEC3": "Meetings",
+    "CEC4": "Goals, plans and reporting",
+    "CEC5": "Evidence and deadlines",
+}
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(code: str, severity: str, profiles: str | tuple = "all", source: str = "",
+         parameters: tuple[str, ...] = ()):
+    """Register a rule function under `code`."""
+
+    def register(func: Callable) -> Callable:
+        if code in REGISTRY:
+            raise RuntimeError(f"rule {code} registered twice")
+        REGISTRY[code] = Rule(
+            code=code,
+            severity=Severity(severity),
+            profiles=(profiles,) if isinstance(profiles, str) else tuple(profiles),
+            source=source,
+            parameters=parameters,
+            check=func,
+            doc=inspect.getdoc(func) or "",
+        )
+        return func
+
+    return register
+
+
+def loader_rule(code: str, severity: str, source: str, doc: str) -> None:
+    """Register a rule whose findings the loader produces (file syntax, types, missing pieces)."""
+    REGISTRY[code] = Rule(code=code, severity=Severity(severity), profiles=("all",), source=source,
+                          doc=inspect.cleandoc(doc))
+
+
+# The rule modules, by family. Import order is the order of `cec rules`.
+MODULES = (
+    "cecli.rules.files",
+    "cecli.rules.membership",
+    "cecli.rules.establishing",
+    "cecli.rules.meetings",
+    "cecli.rules.reporting",
+    "cecli.rules.deadlines",
+)
+
+for _name in MODULES:
+    try:
+        importlib.import_module(_name)
+    except ModuleNotFoundError as _err:  # a family not written yet
+        if _err.name != _name:
+            raise
+
+REGISTRY = dict(sorted(REGISTRY.items()))
+
+
+class Context:
+    """What a rule sees: the council, its profile and parameters, the as-of date, and helpers."""
+
+    def __init__(self, council, as_of: dt.date, findings: list[Finding]):
+        self.council = council
+        self.profile = council.profile
+        self.as_of = as_of
+        self.params = council.parameters
+        self.loader_findings = findings
+        self.rule: Rule | None = None
+        self.severity: Severity = Severity.WARNING
+        self.deadlines: list = []
+
+    # --- positions ------------------------------------------------------------------------------
+    def position(self, target, path: tuple = (), key: bool = False) -> tuple[str, int, int]:
+        """(file, line, column) of `path` inside `target` (a model object or a file name)."""
+        if isinstance(target, str):
+            file, base = target, ()
+        else:
+            file, base = target.at
+        loaded = self.council.sources.get(file)
+        if loaded is None:
+            return file, 0, 0
+        line, col = loaded.position(tuple(base) + tuple(path), key=key)
+        return file, line, col
+
+    def finding(self, target, message: str, hint: str = "", path: tuple = (),
+                severity: Severity | str | None = None, key: bool = False) -> Finding:
+        file, line, col = self.position(target, path, key=key)
+        level = Severity(severity) if severity is not None else self.severity
+        return Finding(self.rule.code, level, file, line, col, message, hint, self.rule.source)
+
+    # --- time -----------------------------------------------------------------------------------
+    @property
+    def current_year(self) -> str:
+        return self.council.school_year(self.as_of)
+
+    def years(self) -> list[str]:
+        return self.council.years_until(self.as_of)
+
+    def year_over(self, year: str) -> bool:
+        return self.council.year_bounds(year)[1] < self.as_of
+
+    def shortfall_severity(self, period_over: bool) -> Severity:
+        """A shortfall in a period takes the rule's severity once the period is over; before, it is advice."""
+        if period_over:
+            return self.severity
+        return Severity.INFO
+
+    def deadline(self, due: dt.date, what: str, target=None, path: tuple = ()) -> None:
+        from cecli.findings import Deadline
+
+        file, line = "", 0
+        if target is not None:
+            file, line, _ = self.position(target, path)
+        self.deadlines.append(Deadline(due=due, what=what, path=file, line=line))
+
+
+def run_rules(council, loader_findings: list[Finding], as_of: dt.date) -> tuple[list[Finding], list]:
+    """Every applicable rule over a loaded council. Returns (findings, deadlines)."""
+    ctx = Context(council, as_of, loader_findings)
+    out: list[Finding] = []
+    if council.profile is None:
+        return out, []
+    for code, entry in REGISTRY.items():
+        if entry.check is None or code in council.disabled:
+            continue
+        if code in council.profile.severities:
+            level = council.profile.severities[code]
+            if level is None:
+                continue
+        elif entry.profiles != ("all",) and council.profile.name not in entry.profiles:
+            continue
+        else:
+            level = entry.severity
+        ctx.rule = entry
+        ctx.severity = level
+        out.extend(entry.check(ctx))
+    return out, ctx.deadlines
+
+
+def iter_rules() -> Iterator[Rule]:
+    return iter(REGISTRY.values())

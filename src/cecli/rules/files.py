@@ -1,0 +1,248 @@
+"""CEC0xx: the files themselves (every profile)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from cecli.findings import Severity
+from cecli.rules import loader_rule, rule
+
+FORMAT = "cec file format (docs/format.md)"
+
+loader_rule("CEC001", "error", FORMAT, """
+    A file is not valid YAML.
+
+    cec reads every council file as YAML 1.2 and points at the line and column where reading
+    stopped. It also refuses what would make a file mean different things in different programs or
+    could be used to blow up a reader: a `%YAML 1.1` line (under 1.1, `no` means false and `18:30`
+    is a number), anchors and aliases (`&name`, `*name`), a key written twice in the same section,
+    and more than one document in a file. Fix the line shown; `cec check` then reads the rest.
+""")
+
+loader_rule("CEC002", "error", FORMAT, """
+    A field has the wrong type or an impossible value, or is not a field cec knows.
+
+    Dates are written YYYY-MM-DD and must exist (2025-02-30 does not); times are "HH:MM" in quotes
+    on a 24-hour clock ("25:00" does not exist); yes/no fields take `true` or `false`; words from a
+    vocabulary (member categories, officer roles, channels) must be ones the profile lists. An
+    unknown field is usually a typo: the message suggests the closest known field.
+""")
+
+loader_rule("CEC003", "error", FORMAT, """
+    A required file or field is missing.
+
+    Every council needs council.yaml (its name and profile) and roster.yaml (its members). Each
+    member needs an id, a name and a category; each meeting a date; each goal an id and statement.
+""")
+
+
+def _members_known(ctx) -> bool:
+    council = ctx.council
+    return "roster.yaml" in council.sources
+
+
+def _member_refs(ctx):
+    """(model object, path within it, member id) for every place a member is named by id."""
+    council = ctx.council
+    for meeting in council.meetings:
+        if meeting.attendance:
+            for group in ("present", "absent", "excused"):
+                for index, member_id in enumerate(getattr(meeting.attendance, group)):
+                    yield meeting, ("attendance", group, index), member_id
+        for m_index, motion in enumerate(meeting.motions):
+            for role in ("moved_by", "seconded_by"):
+                value = getattr(motion, role)
+                if value:
+                    yield meeting, ("motions", m_index, role), value
+            if motion.votes:
+                for group, alias in (("for_", "for"), ("against", "against"), ("abstain", "abstain")):
+                    for index, member_id in enumerate(getattr(motion.votes, group)):
+                        yield meeting, ("motions", m_index, "votes", alias, index), member_id
+    reports = council.reports
+    if reports:
+        for report in reports.quarterly_reports:
+            if report.signed_by:
+                yield report, ("signed_by",), report.signed_by
+        if reports.continuation_plan and reports.continuation_plan.signed_by:
+            yield reports.continuation_plan, ("signed_by",), reports.continuation_plan.signed_by
+    if council.outreach:
+        for election in council.outreach.elections:
+            for index, candidate in enumerate(election.candidates):
+                if candidate.member:
+                    yield election, ("candidates", index, "member"), candidate.member
+
+
+def _meeting_refs(ctx):
+    council = ctx.council
+    if council.goals:
+        for year in council.goals.years.values():
+            for review in year.data_reviewed:
+                if review.meeting:
+                    yield review, ("meeting",), review.meeting
+    if council.outreach:
+        for session in council.outreach.info_sessions:
+            if session.meeting:
+                yield session, ("meeting",), session.meeting
+    if council.reports:
+        for report in council.reports.public_reports:
+            if report.meeting:
+                yield report, ("meeting",), report.meeting
+    if council.recommendations:
+        for item in council.recommendations.recommendations:
+            if item.meeting:
+                yield item, ("meeting",), item.meeting
+    if council.plan:
+        for update in council.plan.updates:
+            if update.meeting:
+                yield update, ("meeting",), update.meeting
+
+
+@rule("CEC004", "error", source=FORMAT)
+def references_resolve(ctx):
+    """A reference does not resolve.
+
+    Members are named by their roster id everywhere else: in attendance, motions and votes,
+    signatures, and elected candidates. Meetings are named by their file name (2025-10-14, or
+    2025-10-14-special). A name that matches nothing is usually a typo; the message suggests the
+    closest id. A profile name that cec does not ship is reported here too.
+    """
+    import difflib
+
+    council = ctx.council
+    if _members_known(ctx):
+        ids = {m.id for m in council.members} | council.damaged_ids
+        for target, path, member_id in _member_refs(ctx):
+            if member_id in ids:
+                continue
+            close = difflib.get_close_matches(member_id, sorted(ids), n=1, cutoff=0.6)
+            hint = f"Did you mean `{close[0]}`?" if close else "Add the member with `cec member add`, or correct the id."
+            yield ctx.finding(target, f"No member has the id `{member_id}`.", hint, path)
+    meeting_ids = {m.id for m in council.meetings}
+    if "meetings" not in {Path(p).parts[0] for p in council.damaged}:
+        for target, path, meeting_id in _meeting_refs(ctx):
+            if meeting_id in meeting_ids:
+                continue
+            close = difflib.get_close_matches(meeting_id, sorted(meeting_ids), n=1, cutoff=0.6)
+            hint = (f"Did you mean `{close[0]}`?" if close else
+                    "Meetings are named by their file name in meetings/, such as 2025-10-14.")
+            yield ctx.finding(target, f"There is no meeting `{meeting_id}` in meetings/.", hint, path)
+
+
+@rule("CEC005", "error", source=FORMAT)
+def ids_unique(ctx):
+    """Two things share an id, or a meeting file's name disagrees with its date.
+
+    Member ids, goal ids (within a school year), election ids and recommendation ids must each be
+    unique, because other records point at them. A meeting file is named for its date
+    (meetings/2025-10-14.yaml), with a suffix such as -special when two meetings share a day.
+    """
+    council = ctx.council
+
+    def dupes(items, what):
+        seen: dict[str, object] = {}
+        for item in items:
+            if item.id in seen:
+                _, line, _ = ctx.position(seen[item.id], ("id",))
+                yield ctx.finding(item, f"Another {what} already has the id `{item.id}` (line {line}).",
+                                  f"Give this {what} its own id.", ("id",))
+            else:
+                seen[item.id] = item
+
+    yield from dupes(council.members, "member")
+    if council.goals:
+        for year in council.goals.years.values():
+            yield from dupes(year.goals, "goal")
+    if council.outreach:
+        yield from dupes(council.outreach.elections, "election")
+    if council.recommendations:
+        yield from dupes(council.recommendations.recommendations, "recommendation")
+
+
+def _evidence_paths(node, path=()):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "evidence":
+                items = value if isinstance(value, list) else [value]
+                for index, item in enumerate(items):
+                    sub = path + (key, index) if isinstance(value, list) else path + (key,)
+                    if isinstance(item, str):
+                        yield sub, item
+            else:
+                yield from _evidence_paths(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _evidence_paths(value, path + (index,))
+
+
+@rule("CEC006", "error", source=FORMAT)
+def evidence_exists(ctx):
+    """An evidence path does not exist, or points outside the council folder.
+
+    Evidence (scans, flyers, screenshots, sign-in sheets) lives in the council folder, usually under
+    evidence/, and is named by its path relative to the folder: `evidence/2025-09-flyer.pdf`. A
+    path that leaves the folder (`../`, or an absolute path) would not travel with the council's
+    records or its export.
+    """
+    root = ctx.council.root.resolve()
+    for rel, loaded in ctx.council.sources.items():
+        for path, value in _evidence_paths(loaded.data):
+            target = (root / value).resolve()
+            if os.path.isabs(value) or (target != root and root not in target.parents):
+                yield ctx.finding(rel, f"The evidence path `{value}` points outside the council folder.",
+                                  "Copy the file into the council's evidence/ folder and give its path from there, "
+                                  "such as evidence/flyer.pdf.", path)
+            elif not target.exists():
+                yield ctx.finding(rel, f"The evidence file `{value}` does not exist.",
+                                  "Check the spelling, or add the file under the council folder "
+                                  "(paths are relative to the folder that holds council.yaml).", path)
+
+
+IGNORED = (".cec-cache/", ".git/")
+
+
+@rule("CEC007", "warning", source=FORMAT)
+def changes_committed(ctx):
+    """Council files changed but not committed: the audit trail has a gap.
+
+    Every change cec makes is one git commit, so the history shows who changed what and when. A hand
+    edit that is not committed is missing from that history. `cec commit -m "why"` records it
+    (after checking it). Folders that are not in a git repository are not checked.
+    """
+    for rel, state in uncommitted(ctx.council.root):
+        what = "is new and not committed" if state == "??" else "has changes that are not committed"
+        yield ctx.finding(rel, f"{rel} {what}.", 'Record it in the audit trail with `cec commit -m "what changed"`.')
+
+
+def uncommitted(root: Path) -> list[tuple[str, str]]:
+    """(path relative to the council, porcelain status) of every uncommitted council file."""
+    try:
+        result = subprocess.run(
+            ["git", "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "."],
+            cwd=root, capture_output=True, timeout=30,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    if result.returncode != 0:
+        return []  # not a git repository (or git is missing): nothing to compare against
+    prefix = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=root, capture_output=True,
+                            text=True).stdout.strip()
+    out = []
+    entries = result.stdout.decode("utf-8", "surrogateescape").split("\0")
+    skip = False
+    for entry in entries:
+        if skip:
+            skip = False
+            continue
+        if len(entry) < 4:
+            continue
+        state, name = entry[:2], entry[3:]
+        if state[0] in "RC":
+            skip = True  # the next entry is the rename's source
+        if prefix and name.startswith(prefix):
+            name = name[len(prefix):]
+        if name.startswith(IGNORED):
+            continue
+        out.append((name, state))
+    return sorted(out)

@@ -1,0 +1,288 @@
+"""Read a council YAML file fast, as YAML 1.2, remembering where every value came from.
+
+One pass over libyaml's parse events (PyYAML's C parser when it is built in) gives plain Python
+data plus the line and column of every key and value, so any finding can point at `file:line:col`.
+
+The reader refuses what would make a file mean different things in different tools, or blow up:
+`%YAML 1.1` directives (where `no` is false and `18:30` is a number), anchors and aliases (an alias
+bomb is refused at its first alias, before anything is expanded), duplicate keys, tags, several
+documents in one file. Scalars are resolved with the YAML 1.2 core schema: `yes`, `no`, `on`, `off`
+stay strings, and dates and times stay strings for the models to check.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+Path_ = tuple  # a key path into the data: ("members", 3, "email")
+
+
+class YamlProblem(Exception):
+    """The file cannot be read. Carries a 1-based position and a plain message."""
+
+    def __init__(self, message: str, line: int, column: int, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+        self.hint = hint
+
+
+@dataclass(slots=True)
+class Loaded:
+    """A parsed file: its data, and the 1-based (line, column) of each value and each mapping key."""
+
+    data: Any
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: Path_ = (), *, key: bool = False) -> tuple[int, int]:
+        """Where `path` is, or the nearest enclosing node that exists (a missing field points at its parent)."""
+        path = tuple(path)
+        if key and path in self.keys:
+            return self.keys[path]
+        while path:
+            if path in self.values:
+                # a mapping value that starts on the next line (a nested block) reads better at its key
+                if path in self.keys and self._is_container(path):
+                    return self.keys[path]
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+    def _is_container(self, path: Path_) -> bool:
+        node: Any = self.data
+        try:
+            for part in path:
+                node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+        return isinstance(node, (dict, list))
+
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_OCT = re.compile(r"0o[0-7]+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+
+
+def resolve_plain(text: str) -> Any:
+    """A plain (unquoted) scalar under the YAML 1.2 core schema."""
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    first = text[0]
+    if first.isdigit() or first in "+-.":
+        if _INT.match(text):
+            return int(text)
+        if _OCT.match(text):
+            return int(text[2:], 8)
+        if _HEX.match(text):
+            return int(text[2:], 16)
+        if _FLOAT.match(text) and text not in {".", "+.", "-."}:
+            return float(text)
+        lowered = text.lower()
+        if lowered in {".inf", "+.inf"}:
+            return float("inf")
+        if lowered == "-.inf":
+            return float("-inf")
+        if lowered == ".nan":
+            return float("nan")
+    return text
+
+
+def _yaml_module():
+    import yaml  # PyYAML: its C parser is the fastest YAML parser for Python
+
+    loader = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+    return yaml, loader
+
+
+def parse(text: str) -> Loaded:
+    """Parse one YAML document. Raises YamlProblem with a position for anything refused."""
+    yaml, loader = _yaml_module()
+    values: dict[Path_, tuple[int, int]] = {}
+    keys: dict[Path_, tuple[int, int]] = {}
+    # stack entries: [container, path, pending_key (mappings only), key_position]
+    stack: list[list] = []
+    root: Any = None
+    documents = 0
+    Scalar = yaml.ScalarEvent
+    MapStart = yaml.MappingStartEvent
+    SeqStart = yaml.SequenceStartEvent
+    MapEnd = yaml.MappingEndEvent
+    SeqEnd = yaml.SequenceEndEvent
+    _missing = object()
+
+    def place(value: Any, pos: tuple[int, int], is_scalar: bool) -> Path_ | None:
+        """Attach a finished or starting node to its parent; return the node's path."""
+        nonlocal root
+        if not stack:
+            root = value
+            values[()] = pos
+            return ()
+        top = stack[-1]
+        container, cpath = top[0], top[1]
+        if isinstance(container, list):
+            path = cpath + (len(container),)
+            container.append(value)
+            values[path] = pos
+            return path
+        key = top[2]
+        if key is _missing:
+            # this node is a key
+            if not is_scalar:
+                raise YamlProblem(
+                    "A key here is a list or mapping; keys must be plain words.",
+                    pos[0],
+                    pos[1],
+                    "Write the key as a single word followed by a colon, such as `name:`.",
+                )
+            if not isinstance(value, (str, int, float, bool)) and value is not None:
+                raise YamlProblem("This key is not a plain word.", pos[0], pos[1])
+            hkey = value if isinstance(value, str) else ("" if value is None else str(value).lower() if isinstance(value, bool) else str(value))
+            if hkey in container:
+                first = keys.get(cpath + (hkey,), (0, 0))
+                raise YamlProblem(
+                    f"The key `{hkey}` appears twice in the same section (first on line {first[0]}).",
+                    pos[0],
+                    pos[1],
+                    "Keep one of them: a later duplicate would silently replace the earlier value in other tools.",
+                )
+            top[2] = hkey
+            keys[cpath + (hkey,)] = pos
+            return None
+        path = cpath + (key,)
+        container[key] = value
+        values[path] = pos
+        top[2] = _missing
+        return path
+
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            cls = event.__class__
+            if cls is Scalar:
+                mark = event.start_mark
+                pos = (mark.line + 1, mark.column + 1)
+                if event.anchor is not None:
+                    _refuse_anchor(pos)
+                if event.tag is not None and not event.implicit[0] and not event.implicit[1]:
+                    _refuse_tag(event.tag, pos)
+                value = resolve_plain(event.value) if event.style in ("", None) else event.value
+                place(value, pos, True)
+            elif cls is MapStart or cls is SeqStart:
+                mark = event.start_mark
+                pos = (mark.line + 1, mark.column + 1)
+                if event.anchor is not None:
+                    _refuse_anchor(pos)
+                if event.tag is not None and not event.implicit:
+                    _refuse_tag(event.tag, pos)
+                container: Any = {} if cls is MapStart else []
+                path = place(container, pos, False)
+                if path is None:
+                    raise YamlProblem(
+                        "A key here is a list or mapping; keys must be plain words.", pos[0], pos[1]
+                    )
+                stack.append([container, path, _missing])
+            elif cls is MapEnd or cls is SeqEnd:
+                stack.pop()
+            elif cls is yaml.AliasEvent:
+                mark = event.start_mark
+                raise YamlProblem(
+                    f"This file uses an alias (`*{event.anchor}`), which council files do not allow.",
+                    mark.line + 1,
+                    mark.column + 1,
+                    "Write the value out in full where it is needed instead of referring to an anchor.",
+                )
+            elif cls is yaml.DocumentStartEvent:
+                documents += 1
+                mark = event.start_mark
+                if documents > 1:
+                    raise YamlProblem(
+                        "This file holds more than one YAML document (a second `---`).",
+                        mark.line + 1,
+                        mark.column + 1,
+                        "Keep one document per file: remove the second `---` and merge or move what follows it.",
+                    )
+                if event.version is not None and tuple(event.version) != (1, 2):
+                    raise YamlProblem(
+                        f"This file declares `%YAML {event.version[0]}.{event.version[1]}`; council files are YAML 1.2.",
+                        mark.line + 1,
+                        1,
+                        "Delete the `%YAML` line: under YAML 1.1 `no` means false and `18:30` is a number.",
+                    )
+                if event.tags:
+                    raise YamlProblem(
+                        "This file declares `%TAG` directives, which council files do not use.",
+                        mark.line + 1,
+                        1,
+                        "Delete the `%TAG` line.",
+                    )
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = (err.problem or "the YAML is malformed").rstrip(".")
+        context = f" ({err.context})" if err.context else ""
+        raise YamlProblem(
+            f"This is not valid YAML: {problem}{context}.",
+            line,
+            col,
+            _syntax_hint(problem),
+        ) from None
+    except yaml.YAMLError as err:  # e.g. a reader error for a control character
+        raise YamlProblem(f"This is not valid YAML: {err}.", 1, 1) from None
+    return Loaded(root, values, keys)
+
+
+def _refuse_anchor(pos: tuple[int, int]) -> None:
+    raise YamlProblem(
+        "This file uses an anchor (`&name`), which council files do not allow.",
+        pos[0],
+        pos[1],
+        "Remove the `&name` marker and write each value out in full.",
+    )
+
+
+def _refuse_tag(tag: str, pos: tuple[int, int]) -> None:
+    raise YamlProblem(
+        f"This value has a YAML tag (`{tag}`), which council files do not use.",
+        pos[0],
+        pos[1],
+        "Remove the tag; put the value in quotes if it should be text.",
+    )
+
+
+def _syntax_hint(problem: str) -> str:
+    if "tab" in problem:
+        return "Indent with spaces, not tabs."
+    if "mapping values are not allowed" in problem:
+        return "A value containing `: ` must be put in quotes, for example `title: \"Budget: FY26\"`."
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return "A list or mapping written in brackets is not closed: check the `]` or `}`."
+    if "could not find expected ':'" in problem:
+        return "Every line in a mapping needs `key: value`; check the line above for a missing colon or quote."
+    return "Check the indentation and quotes around this line."
+
+
+def parse_file(path) -> Loaded:
+    with open(path, "rb") as handle:
+        raw = handle.read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise YamlProblem(
+            "This file is not UTF-8 text.",
+            line,
+            1,
+            "Save it as UTF-8 (in most editors: Save As, Encoding: UTF-8).",
+        ) from None
+    return parse(text)
