@@ -139,3 +139,19 @@ def school_year_bounds(year: str, start_month: int = 7, start_day: int = 1) -> t
     begin = dt.date(first, start_month, start_day)
     end = dt.date(first + 1, start_month, start_day) - dt.timedelta(days=1)
     return begin, end
+
+
+def quarters(year: str, start_month: int = 7, start_day: int = 1) -> list[tuple[str, dt.date, dt.date]]:
+    """The four quarters of a school year: [("2025-26 Q1", 2025-07-01, 2025-09-30), ...]."""
+    begin, end = school_year_bounds(year, start_month, start_day)
+    out = []
+    current = begin
+    for number in range(1, 5):
+        month = current.month + 3
+        year_ = current.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        following = dt.date(year_, month, min(current.day, 28))
+        last = end if number == 4 else following - dt.timedelta(days=1)
+        out.append((f"{year} Q{number}", current, last))
+        current = last + dt.timedelta(days=1)
+    return out
