@@ -21,6 +21,12 @@ class School(Model):
     rating: Literal["A", "B", "C", "D", "F"] | None = None
 
 
+class DefaultAgendaItem(Model):
+    title: Text
+    minutes: Count | None = None
+    kind: Text | None = None
+
+
 class MeetingDefaults(Model):
     """What `cec meeting new` fills in when the previous meeting does not say."""
 
@@ -28,13 +34,7 @@ class MeetingDefaults(Model):
     end: Clock | None = None
     location: Text | None = None
     virtual_link: Text | None = None
-    agenda: list["DefaultAgendaItem"] = Field(default_factory=list)
-
-
-class DefaultAgendaItem(Model):
-    title: Text
-    minutes: Count | None = None
-    kind: Text | None = None
+    agenda: list[DefaultAgendaItem] = Field(default_factory=list)
 
 
 class RuleSettings(Model):
