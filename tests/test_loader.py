@@ -99,3 +99,12 @@ def test_not_a_council_folder_exits_2(tmp_path):
     result = invoke(["check", tmp_path])
     assert result.exit_code == 2
     assert "no council.yaml" in result.output
+
+
+def test_bad_as_of_date_is_a_usage_error_not_a_crash(council):
+    from conftest import invoke
+
+    root = council({"council.yaml": MS_COUNCIL, "roster.yaml": ROSTER})
+    result = invoke(["check", root, "--as-of", "2025-13-01"])
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output and "internal error" not in result.output

@@ -7,10 +7,12 @@ import functools
 import sys
 from pathlib import Path
 
-import click
 import typer
 
 from cecli.errors import EXIT_INTERNAL, CecError
+
+# Typer 0.29 carries its own copy of click; its usage errors derive from this class.
+_ClickException = typer.BadParameter.__mro__[[c.__name__ for c in typer.BadParameter.__mro__].index("ClickException")]
 
 
 def handles_errors(func):
@@ -20,7 +22,7 @@ def handles_errors(func):
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
-        except (typer.Exit, typer.Abort, SystemExit, click.ClickException):
+        except (typer.Exit, typer.Abort, SystemExit, _ClickException):
             raise
         except CecError as err:
             say_error(err.message, err.hint)
