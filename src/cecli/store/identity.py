@@ -1,0 +1,78 @@
+"""Who is making a change. The audit trail never invents a name: no identity, no change."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from cecli.errors import CecError, InvalidInput
+
+_AUTHOR = re.compile(r"\s*(?P<name>[^<>]*?)\s*<(?P<email>[^<>\s]+@[^<>\s]+|[^<>\s]+)>\s*\Z")
+
+HOW_TO_SET = (
+    'Tell cec who you are, in any one of these ways:\n'
+    '    git config user.name "Your Name"\n'
+    '    git config user.email "you@example.org"\n'
+    '  or set CEC_AUTHOR="Your Name <you@example.org>" in the environment,\n'
+    '  or give --author "Your Name <you@example.org>" to the command.'
+)
+
+
+class NoIdentity(CecError):
+    """Nobody to record as the author of a change; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Author:
+    name: str
+    email: str
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>"
+
+    @classmethod
+    def parse(cls, text: str, where: str = "--author") -> "Author":
+        match = _AUTHOR.match(text or "")
+        if not match or not match["name"]:
+            raise InvalidInput(
+                f"{where} `{text}` is not a name followed by an email in angle brackets.",
+                'Write it as "Ann Lee <ann.lee@example.org>".',
+            )
+        return cls(match["name"], match["email"])
+
+    def git_env(self) -> dict[str, str]:
+        """The environment that makes git record exactly this person as author and committer."""
+        return {
+            "GIT_AUTHOR_NAME": self.name,
+            "GIT_AUTHOR_EMAIL": self.email,
+            "GIT_COMMITTER_NAME": self.name,
+            "GIT_COMMITTER_EMAIL": self.email,
+        }
+
+
+def resolve_author(explicit: str | Author | None = None, root: Path | str | None = None) -> Author:
+    """--author (or a value passed in) > CEC_AUTHOR > git config user.name/user.email of the repository.
+
+    Raises NoIdentity (exit 2) saying how to set one when none is found.
+    """
+    if isinstance(explicit, Author):
+        return explicit
+    if explicit:
+        return Author.parse(explicit, "--author")
+    env = os.environ.get("CEC_AUTHOR", "").strip()
+    if env:
+        return Author.parse(env, "CEC_AUTHOR")
+    if root is not None:
+        from cecli.store.gitrepo import config_value
+
+        name = config_value(Path(root), "user.name")
+        email = config_value(Path(root), "user.email")
+        if name and email:
+            return Author(name, email)
+    raise NoIdentity(
+        "cec does not know who is making this change, so it cannot record it in the audit trail. "
+        "Nothing was written.",
+        HOW_TO_SET,
+    )

@@ -1,0 +1,256 @@
+"""One change to a council: read under a lock, edit, validate, write atomically, one git commit.
+
+    with change(root, "Add member Ann Lee.", author=None) as tx:
+        doc = tx.edit("roster.yaml", default={"members": []})
+        doc["members"].append({...})
+    sha, paths = tx.result
+
+If anything fails after files were written (git's index locked, a hook refusing, a full disk), every
+file gets its previous bytes back (or is removed if it was new), what cec staged is unstaged, and a
+GitProblem says what happened and that nothing changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterator
+
+from cecli.errors import CecError, GitProblem, InvalidInput, NotACouncil
+from cecli.store import gitrepo, yamlrt
+from cecli.store.atomic import remove_quietly, write_atomic
+from cecli.store.identity import Author, resolve_author
+
+LOCK_NAME = "cec.lock"
+LOCK_TIMEOUT = 120.0  # seconds to wait for another cec changing the same repository
+
+
+class Change:
+    """What a command sees inside `with change(...) as tx`."""
+
+    def __init__(self, root: Path, message: str, author: Author, repo: gitrepo.Repo, council, findings):
+        self.root = root
+        self.message = message
+        self.author = author
+        self.repo = repo
+        self.council = council  # as loaded at the start (None for a folder that is not a council yet)
+        self.findings = findings
+        self._docs: dict[str, tuple[Any, tuple[int, int, int], set[int]]] = {}
+        self._raw: dict[str, bytes] = {}
+        self.result: tuple[str | None, tuple[str, ...]] | None = None
+
+    # --- what commands call -------------------------------------------------------------------
+    def edit(self, rel: str, default: Any = None):
+        """The file as a round-trip document to change in place; created from `default` if missing."""
+        rel = self._clean(rel)
+        if rel in self._docs:
+            return self._docs[rel][0]
+        if rel in self._raw:
+            raise InvalidInput(f"{rel} is already being written as text in this change.")
+        path = self.root / rel
+        if path.is_file():
+            text = path.read_bytes().decode("utf-8-sig")
+            doc = yamlrt.load_text(text, rel)
+            indent = yamlrt.detect_indent(text)
+            if doc is None:
+                doc = yamlrt.to_yaml(dict(default or {}), set())
+        elif default is None:
+            raise InvalidInput(f"{rel} does not exist in {self.root}.")
+        elif isinstance(default, str):
+            doc = yamlrt.load_text(default, rel)
+            indent = yamlrt.detect_indent(default)
+        else:
+            doc = yamlrt.to_yaml(default, set())
+            indent = (2, 4, 2)
+        self._docs[rel] = (doc, indent, yamlrt.string_ids(doc))
+        return doc
+
+    def write_text(self, rel: str, text: str) -> None:
+        self.write_bytes(rel, text.encode("utf-8"))
+
+    def write_bytes(self, rel: str, data: bytes) -> None:
+        rel = self._clean(rel)
+        if rel in self._docs:
+            raise InvalidInput(f"{rel} is already being edited in this change.")
+        self._raw[rel] = bytes(data)
+
+    def exists(self, rel: str) -> bool:
+        rel = self._clean(rel)
+        return rel in self._docs or rel in self._raw or (self.root / rel).exists()
+
+    @property
+    def paths(self) -> list[str]:
+        return sorted(set(self._docs) | set(self._raw))
+
+    # --- internals ----------------------------------------------------------------------------
+    def _clean(self, rel: str | Path) -> str:
+        text = str(rel).replace(os.sep, "/")
+        pure = PurePosixPath(text)
+        if pure.is_absolute() or ".." in pure.parts or not pure.parts or pure.parts[0] == ".git":
+            raise InvalidInput(f"`{rel}` is not a path inside the council folder.")
+        return pure.as_posix()
+
+    def _pending(self) -> dict[str, bytes]:
+        out = dict(self._raw)
+        for rel, (doc, indent, keep) in self._docs.items():
+            out[rel] = yamlrt.dump_text(doc, indent, keep).encode("utf-8")
+        return out
+
+
+@contextlib.contextmanager
+def change(root: Path | str, message: str, author: str | Author | None = None, *,
+           new_council: bool = False) -> Iterator[Change]:
+    """Run one change to the council at `root` as a single, all-or-nothing, committed edit.
+
+    `new_council=True` (for `cec init`) allows a folder with no council.yaml yet.
+    """
+    root = Path(root).absolute()
+    if not new_council:
+        from cecli.loader import find_root
+
+        root = find_root(root).absolute()
+    message = (message or "").strip()
+    if not message:
+        raise InvalidInput("A change needs a message saying what it does.", 'Give one with -m "Why".')
+    repo = gitrepo.require_repo(root)
+    who = resolve_author(author, root)
+    with _locked(repo):
+        council, findings = None, []
+        if (root / "council.yaml").is_file():
+            from cecli.loader import load_council
+
+            council, findings = load_council(root)
+        tx = Change(root, message, who, repo, council, findings)
+        yield tx
+        tx.result = _finish(tx)
+
+
+@contextlib.contextmanager
+def _locked(repo: gitrepo.Repo):
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(repo.git_dir / LOCK_NAME), timeout=LOCK_TIMEOUT)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise GitProblem(
+            f"Another cec command has been changing this council for over {int(LOCK_TIMEOUT)} seconds. "
+            "Nothing was written.",
+            "Wait for it to finish and try again.",
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _finish(tx: Change) -> tuple[str | None, tuple[str, ...]]:
+    from cecli.store.validate import check_change, file_errors
+
+    pending = tx._pending()
+    # leave out files whose bytes would not change
+    changed = {}
+    for rel, data in pending.items():
+        path = tx.root / rel
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        changed[rel] = data
+    if not changed:
+        return None, ()
+    before = file_errors(tx.council, tx.findings) if tx.council is not None else []
+    check_change(tx.root, changed, before)
+    if not gitrepo.wait_for_index(tx.repo):
+        raise GitProblem(
+            "Another program is using this git repository (.git/index.lock exists), so the change "
+            "could not be recorded. Nothing was written: your files are as they were.",
+            "Wait for it to finish and try again. If no git program is running, the lock is left "
+            "over from a crash: remove .git/index.lock by hand.",
+        )
+    return _write_and_commit(tx, changed)
+
+
+def _write_and_commit(tx: Change, changed: dict[str, bytes]) -> tuple[str, tuple[str, ...]]:
+    repo = tx.repo
+    rels = sorted(changed)
+    repo_paths = [repo.rel(rel) for rel in rels]
+    previous: dict[str, bytes | None] = {}
+    made_dirs: list[Path] = []
+    index_before = gitrepo.index_entries(repo, repo_paths)
+    staged = False
+    try:
+        for rel in rels:
+            path = tx.root / rel
+            previous[rel] = path.read_bytes() if path.is_file() else None
+            made_dirs.extend(_make_parents(path.parent, tx.root))
+            write_atomic(path, changed[rel])
+        staged = True
+        result = gitrepo.run_retrying(repo, "add", "--", *repo_paths)
+        if result.returncode != 0:
+            raise _GitFailed("git could not stage the files", result)
+        result = gitrepo.run_retrying(repo, "commit", "--quiet", "-m", tx.message, "--", *repo_paths,
+                                      env=tx.author.git_env())
+        if result.returncode != 0:
+            raise _GitFailed("git refused the commit", result)
+    except BaseException as err:
+        _roll_back(tx, previous, made_dirs, repo_paths if staged else [], index_before)
+        if isinstance(err, _GitFailed):
+            raise GitProblem(
+                f"The change could not be recorded: {err.what} ({gitrepo.describe_failure(err.result)}). "
+                "Nothing changed: your files are as they were.",
+                "Fix what git reports and run the command again.",
+            ) from None
+        if isinstance(err, OSError):
+            raise GitProblem(
+                f"The change could not be written ({err.strerror or err}). Nothing changed: your files "
+                "are as they were.",
+                "Check that the disk has room and the folder can be written, then try again.",
+            ) from None
+        raise
+    return gitrepo.head_sha(repo), tuple(rels)
+
+
+class _GitFailed(Exception):
+    def __init__(self, what: str, result) -> None:
+        super().__init__(what)
+        self.what = what
+        self.result = result
+
+
+def _make_parents(folder: Path, root: Path) -> list[Path]:
+    made = []
+    missing = []
+    current = folder
+    while not current.exists() and current != root:
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        path.mkdir()
+        made.append(path)
+    return made
+
+
+def _roll_back(tx: Change, previous: dict[str, bytes | None], made_dirs: list[Path],
+               staged_paths: list[str], index_before: dict[str, str]) -> None:
+    for rel, data in previous.items():
+        path = tx.root / rel
+        try:
+            if data is None:
+                remove_quietly(path)
+            else:
+                write_atomic(path, data)
+        except OSError:
+            pass
+    for folder in reversed(made_dirs):
+        try:
+            folder.rmdir()
+        except OSError:
+            pass
+    if staged_paths:
+        try:
+            gitrepo.restore_index(tx.repo, staged_paths, index_before)
+        except CecError:
+            pass
+
+
+__all__ = ["Change", "change", "NotACouncil"]
