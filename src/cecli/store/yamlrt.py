@@ -108,10 +108,14 @@ def to_yaml(node: Any, keep: set[int]) -> Any:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if isinstance(node, CommentedMap):
-        for key in list(node.keys()):
+        for index, key in enumerate(list(node.keys())):
             value = node[key]
             new = to_yaml(value, keep)
-            if new is not value:
+            new_key = scalar(key, keep)
+            if new_key is not key:  # a key a command added, such as "2025-26": quote it in place
+                del node[key]
+                node.insert(index, new_key, new)
+            elif new is not value:
                 node[key] = new
         return node
     if isinstance(node, CommentedSeq):
@@ -127,7 +131,7 @@ def to_yaml(node: Any, keep: set[int]) -> Any:
         for key, value in node.items():
             if value is None:
                 continue  # commands leave out what was not given
-            out[key] = to_yaml(value, keep)
+            out[scalar(key, keep)] = to_yaml(value, keep)
         return out
     if isinstance(node, (list, tuple)):
         return CommentedSeq(to_yaml(value, keep) for value in node)
