@@ -48,12 +48,25 @@ class Report:
         return items[:limit] if limit else items
 
 
-def check_council(path: Path, as_of: dt.date | None = None) -> Report:
-    """Load and judge one council folder. Raises NotACouncil when `path` has no council.yaml."""
+def check_council(path: Path, as_of: dt.date | None = None, cache: bool = False) -> Report:
+    """Load and judge one council folder. Raises NotACouncil when `path` has no council.yaml.
+
+    With `cache`, an unchanged council's stored result is returned (see cecli.cache).
+    """
+    as_of = as_of or dt.date.today()
+    if cache:
+        from cecli.cache import enabled, through_cache
+
+        if enabled():
+            return through_cache(Path(path), as_of, judge_council)
+    return judge_council(Path(path), as_of)
+
+
+def judge_council(path: Path, as_of: dt.date) -> Report:
+    """Load a council and run every applicable rule (no cache)."""
     from cecli.loader import load_council
     from cecli.rules import run_rules
 
-    as_of = as_of or dt.date.today()
     council, findings = load_council(Path(path))
     rule_findings, deadlines = run_rules(council, findings, as_of)
     every = findings + rule_findings

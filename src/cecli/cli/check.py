@@ -26,6 +26,7 @@ def check(
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings as well as errors."),
     details: bool = typer.Option(False, "--details", help="With many councils: list each council's findings under the table."),
     sort: str = typer.Option("council", "--sort", help="With many councils: sort the table by council, errors, warnings, meetings, evidence or deadline."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Judge every file afresh instead of reusing the results stored in .cec-cache/."),
 ) -> None:
     """Check a council's records against the rules of its state.
 
@@ -44,10 +45,10 @@ def check(
         if find_councils(root, limit=1):
             from cecli.cli.fleet import check_many
 
-            raise typer.Exit(check_many(root, day, output.value, strict, details, sort))
+            raise typer.Exit(check_many(root, day, output.value, strict, details, sort, use_cache=not no_cache))
     if output is Format.csv:
         raise typer.BadParameter("csv is for a folder of many councils; use text, parsable, json or github.", param_hint="--format")
-    report = check_council(root, day)
+    report = check_council(root, day, cache=not no_cache)
     render.emit(report, output.value)
     raise typer.Exit(report.exit_code(strict))
 
