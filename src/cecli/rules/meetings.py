@@ -1,0 +1,447 @@
+"""CEC3xx: meetings: how often, how long, how announced, and what is recorded about them.
+
+A meeting counts as *held* when its `status` is `held`, or when it has no status, its date has
+passed and it records members present (see `cecli.evidence.held`). Cancelled meetings count for
+nothing. Only the council's own meetings (`kind: regular` or `special`) count towards the number
+of meetings; information sessions and elections are outreach events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from cecli.evidence import COUNCIL_KINDS, council_meetings, held, upcoming
+from cecli.findings import Severity
+from cecli.model.base import quarters
+from cecli.rules import rule
+
+MS = "MS-CEC"
+MS_SETUP = 'MS-CEC "Meeting Setup"'
+MS_SECRETARY = 'MS-CEC "Example: Officer/Role" (Secretary/Notetaker)'
+MS_MINUTES = "Miss. Code Ann. § 25-41-11"
+NY_OML = "NY Public Officers Law § 103"
+
+
+def _days(count: int) -> str:
+    return f"{count} day{'' if count == 1 else 's'}"
+
+
+def _names(council, ids) -> str:
+    names = [council.name_of(i) for i in ids]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _moment(value: dt.date | dt.datetime) -> str:
+    return f"{value:%Y-%m-%d %H:%M}" if isinstance(value, dt.datetime) else value.isoformat()
+
+
+def _live(meetings):
+    return [m for m in meetings if m.status != "cancelled"]
+
+
+# --- how many ---------------------------------------------------------------------------------------
+
+@rule("CEC301", "warning", "ms-cec", 'MS-CEC "Who is responsible for the success of CECs?"',
+      parameters=("min_meetings_per_year",))
+def meetings_per_year(ctx):
+    """At least min_meetings_per_year (default 6) meetings are held in the school year.
+
+    Mississippi asks a council to meet at least six times each school year (July 1 to June 30).
+    Regular and special meetings count once held; cancelled meetings, information sessions and
+    elections do not. While the year is under way, cec compares the meetings held and those still
+    scheduled with the number needed, and says how many more to schedule (a note); nothing is
+    reported while the calendar already holds enough. Once the year is over, a shortfall is a
+    warning. Add the missing meetings with `cec meeting new`, and record the ones held.
+    """
+    council, needed = ctx.council, int(ctx.params.get("min_meetings_per_year", 6))
+    for year in ctx.years():
+        end = council.year_bounds(year)[1]
+        meetings = council_meetings(council, year)
+        done = sum(1 for m in meetings if held(m, ctx.as_of))
+        ahead = sum(1 for m in meetings if upcoming(m, ctx.as_of))
+        if ctx.year_over(year):
+            if done < needed:
+                yield ctx.finding("council.yaml", f"{done} of {needed} meetings were held in {year}.",
+                                  f"Plan at least {needed} meetings for each school year and adopt the schedule "
+                                  "at the start of the year.", severity=ctx.shortfall_severity(True))
+        elif done + ahead < needed:
+            more = needed - done - ahead
+            yield ctx.finding("council.yaml",
+                              f"{done} of {needed} meetings held in {year}, {ahead} scheduled, "
+                              f"{more} more to schedule before {end}.",
+                              "Schedule the remaining meetings with `cec meeting new --date YYYY-MM-DD`.",
+                              severity=ctx.shortfall_severity(False))
+
+
+@rule("CEC302", "warning", "ms-cec", f"{MS_SETUP}; Miss. Code Ann. § 25-41-13")
+def schedule_adopted(ctx):
+    """The meeting schedule for the year was adopted at the start of the year.
+
+    A council should set its meeting calendar at the beginning of the school year, so members and
+    the public know when it meets. cec looks for the adoption date in council.yaml
+    (`schedule_adopted: 2025-08-20`, or one date per year: `schedule_adopted: {"2025-26":
+    2025-08-20}`) and checks it is on or before the year's first meeting. A year whose first
+    meeting has not happened yet is not judged.
+    """
+    council, info = ctx.council, ctx.council.info
+    if info is None:
+        return
+    for year in ctx.years():
+        meetings = sorted(council_meetings(council, year), key=lambda m: m.date)
+        if not meetings:
+            continue
+        first = meetings[0].date
+        adopted = info.schedule_adopted_for(year, council.year_bounds(year))
+        path = ("schedule_adopted", year) if isinstance(info.schedule_adopted, dict) else ("schedule_adopted",)
+        if adopted is None and first < ctx.as_of:
+            yield ctx.finding("council.yaml",
+                              f"No adopted meeting schedule is recorded for {year}; its first meeting was on {first}.",
+                              "Record the date the council adopted its calendar under `schedule_adopted` in "
+                              f'council.yaml (one date per year: schedule_adopted: {{"{year}": {first}}}).', path)
+        elif adopted is not None and adopted > first:
+            yield ctx.finding("council.yaml",
+                              f"The meeting schedule for {year} was adopted on {adopted}, after the year's first "
+                              f"meeting on {first}.",
+                              "Adopt next year's calendar at or before the year's first meeting.", path)
+
+
+# --- how it is announced and run -----------------------------------------------------------------
+
+@rule("CEC303", "warning", "all", f"{MS_SETUP}; {NY_OML}")
+def open_to_public(ctx):
+    """Every meeting is open to the public.
+
+    Council meetings are open meetings: anyone from the community may attend and listen. A meeting
+    marked `open_to_public: false` is reported (an unmarked meeting is taken to be open). If part of
+    a meeting had to be closed, record that in the minutes and keep the meeting itself open.
+    """
+    for meeting in _live(ctx.council.meetings):
+        if meeting.open_to_public is False:
+            yield ctx.finding(meeting, f"The meeting of {meeting.date} is marked as not open to the public.",
+                              "Open the meeting to the public (set `open_to_public: true`) and say where "
+                              "and how the public can attend.", ("open_to_public",))
+
+
+@rule("CEC304", "warning", "ms-cec", MS_SETUP, parameters=("meeting_min_minutes", "meeting_max_minutes"))
+def meeting_length(ctx):
+    """A meeting lasts between 60 and 90 minutes.
+
+    The Mississippi Department of Education recommends council meetings of 60 to 90 minutes
+    (`meeting_min_minutes` and `meeting_max_minutes`): long enough to do business, short enough
+    for volunteers. cec reads the length from `start` and `end`, for meetings held and planned, so
+    a plan that runs long shows before the day. Exactly 60 or 90 minutes is fine.
+    """
+    low = int(ctx.params.get("meeting_min_minutes", 60))
+    high = int(ctx.params.get("meeting_max_minutes", 90))
+    for meeting in _live(ctx.council.meetings):
+        length = meeting.length_minutes
+        if meeting.kind not in COUNCIL_KINDS or length is None:
+            continue
+        times = f"{meeting.start:%H:%M} to {meeting.end:%H:%M}"
+        if length <= 0:
+            yield ctx.finding(meeting, f"The meeting of {meeting.date} ends ({meeting.end:%H:%M}) before it "
+                              f"starts ({meeting.start:%H:%M}).", "Correct `start` or `end`.", ("end",))
+        elif not low <= length <= high:
+            word = "short" if length < low else "long"
+            yield ctx.finding(meeting, f"The meeting of {meeting.date} runs {length} minutes ({times}), too {word}: "
+                              f"meetings should last {low} to {high} minutes.",
+                              f"Plan the agenda to fit {low} to {high} minutes, or correct `start` and `end` "
+                              "if they are wrong.", ("end",))
+
+
+def agenda_due(meeting, lead_days: int) -> dt.date:
+    """The last day the agenda may be sent: `lead_days` calendar days before the meeting."""
+    return meeting.date - dt.timedelta(days=lead_days)
+
+
+@rule("CEC305", "warning", "ms-cec", MS_SECRETARY, parameters=("agenda_lead_days",))
+def agenda_sent_in_time(ctx):
+    """The agenda was sent at least agenda_lead_days (default 3) days before the meeting.
+
+    The secretary sends the agenda to members at least three calendar days before each meeting
+    (for a meeting on the 14th, by the 11th), so they come prepared. cec reads the date it went out
+    from `agenda_sent`. When no date is recorded and the last day has passed, that is reported
+    too; before then, `cec check` lists the agenda under "What is due next". Cancelled meetings are
+    not judged.
+    """
+    lead = int(ctx.params.get("agenda_lead_days", 3))
+    for meeting in _live(ctx.council.meetings):
+        if meeting.kind not in COUNCIL_KINDS:
+            continue
+        due = agenda_due(meeting, lead)
+        sent = meeting.agenda_sent
+        if sent is None:
+            if ctx.as_of > due:
+                yield ctx.finding(meeting, f"There is no record that the agenda for the meeting of {meeting.date} "
+                                  f"was sent; it should go out at least {_days(lead)} ahead (by {due}).",
+                                  "Send the agenda, then record the date under `agenda_sent`.", ("agenda_sent",))
+            continue
+        ahead = (meeting.date - sent).days
+        if ahead >= lead:
+            continue
+        when = (f"{_days(ahead)} before" if ahead > 0 else
+                "the same day" if ahead == 0 else f"{_days(-ahead)} after the meeting")
+        yield ctx.finding(meeting, f"The agenda for the meeting of {meeting.date} was sent on {sent}, {when}; "
+                          f"it should go out at least {_days(lead)} ahead (by {due}).",
+                          f"Send the next agenda {_days(lead)} or more before the meeting; "
+                          "`cec check` lists the date under \"What is due next\".", ("agenda_sent",))
+
+
+@rule("CEC306", "warning", "all", f"{MS}; {MS_MINUTES}")
+def attendance_recorded(ctx):
+    """A held meeting records attendance: members present and members absent.
+
+    Minutes must show who attended. For each meeting that has taken place, cec checks that the
+    attendance lists the members present and accounts for every member active on that day (as
+    present, absent or excused). Under the Mississippi profile a meeting marked held without it is
+    an error; a past meeting whose status is not recorded is a warning. Record attendance with
+    `cec meeting attendance`.
+    """
+    council = ctx.council
+    for meeting in _live(council.meetings):
+        if meeting.kind not in COUNCIL_KINDS:
+            continue
+        was_held = held(meeting, ctx.as_of)
+        if not (was_held or (meeting.status is None and meeting.date < ctx.as_of)):
+            continue
+        level = Severity.ERROR if was_held and ctx.profile.name == "ms-cec" else ctx.severity
+        attendance = meeting.attendance
+        if attendance is None or not attendance.present:
+            yield ctx.finding(meeting, f"The meeting of {meeting.date} records no members present.",
+                              "List the members present and absent under `attendance` "
+                              "(`cec meeting attendance`).", ("attendance",), severity=level)
+            continue
+        listed = {*attendance.present, *attendance.absent, *attendance.excused}
+        missing = [m.id for m in council.active_members(meeting.date) if m.id not in listed]
+        if missing:
+            yield ctx.finding(meeting, f"The attendance for the meeting of {meeting.date} does not say whether "
+                              f"{_names(council, missing)} {'was' if len(missing) == 1 else 'were'} present or absent.",
+                              "Add each member to `present`, `absent` or `excused`.", ("attendance",),
+                              severity=level)
+
+
+@rule("CEC307", "warning", "ms-cec", f"{MS_MINUTES}; {MS_SECRETARY}", parameters=("minutes_within_days",))
+def minutes_recorded(ctx):
+    """Minutes are recorded within 30 days of the meeting and sent to members.
+
+    Mississippi's Open Meetings Act requires minutes to be recorded within a reasonable time, no
+    later than 30 days after the meeting (`minutes_within_days`), and the secretary sends the notes
+    to members. cec reads `minutes.recorded` and `minutes.sent` for each meeting held: recorded on
+    day 30 is in time, day 31 is late. Until the last day, the minutes are listed under "What is
+    due next"; after it, missing minutes, and minutes never sent, are reported.
+    """
+    within = int(ctx.params.get("minutes_within_days", 30))
+    for meeting in _live(ctx.council.meetings):
+        if meeting.kind not in COUNCIL_KINDS or not held(meeting, ctx.as_of):
+            continue
+        due = meeting.date + dt.timedelta(days=within)
+        minutes = meeting.minutes
+        recorded = minutes.recorded if minutes else None
+        if recorded is None:
+            if ctx.as_of > due:
+                yield ctx.finding(meeting, f"No minutes are recorded for the meeting of {meeting.date}; they were due "
+                                  f"within {_days(within)} (by {due}).",
+                                  "Write up the minutes and record the date under `minutes: recorded:`.", ("minutes",))
+            continue
+        late = (recorded - meeting.date).days
+        if late > within:
+            yield ctx.finding(meeting, f"The minutes of the meeting of {meeting.date} were recorded on {recorded}, "
+                              f"{_days(late)} after it; they should be recorded within {_days(within)} (by {due}).",
+                              "Record the minutes within 30 days of each meeting.", ("minutes", "recorded"))
+        elif minutes.sent is None and ctx.as_of > due:
+            yield ctx.finding(meeting, f"The minutes of the meeting of {meeting.date} were recorded on {recorded} "
+                              "but there is no record that they were sent to members.",
+                              "Send the minutes to members and record the date under `minutes: sent:`.",
+                              ("minutes",))
+
+
+@rule("CEC308", "warning", "ms-cec", MS_MINUTES)
+def votes_recorded(ctx):
+    """Every motion records each member's vote.
+
+    Mississippi's Open Meetings Act requires the minutes to show how each member voted. For each
+    motion at a meeting held, every member listed present must appear under `votes` (`for`,
+    `against` or `abstain`). Withdrawn motions were never voted on and are not judged.
+    """
+    council = ctx.council
+    for meeting in _live(council.meetings):
+        if not held(meeting, ctx.as_of):
+            continue
+        present = meeting.attendance.present if meeting.attendance else []
+        for index, motion in enumerate(meeting.motions):
+            if motion.result == "withdrawn":
+                continue
+            if motion.votes is None:
+                yield ctx.finding(meeting, f"The motion “{motion.text}” at the meeting of {meeting.date} records "
+                                  "no votes.", "Record each member's vote under `votes: for/against/abstain`.",
+                                  ("motions", index))
+                continue
+            voters = set(motion.votes.voters())
+            missing = [p for p in present if p not in voters]
+            if missing:
+                yield ctx.finding(meeting, f"The motion “{motion.text}” at the meeting of {meeting.date} does not "
+                                  f"record how {_names(council, missing)} voted.",
+                                  "Add each member present under `for`, `against` or `abstain`.",
+                                  ("motions", index, "votes"))
+
+
+def notice_due(meeting, hours: int) -> dt.date | dt.datetime:
+    """When public notice must be posted: `hours` before the start, or whole days before the date if no start."""
+    if meeting.start:
+        return meeting.starts_at() - dt.timedelta(hours=hours)
+    return meeting.date - dt.timedelta(days=math.ceil(hours / 24))
+
+
+def notice_in_time(meeting, posted: dt.date | dt.datetime, hours: int) -> bool:
+    """With a time on both sides, exact hours; otherwise calendar days (72 hours = 3 days before the date)."""
+    if isinstance(posted, dt.datetime) and meeting.start:
+        return meeting.starts_at() - posted >= dt.timedelta(hours=hours)
+    day = posted.date() if isinstance(posted, dt.datetime) else posted
+    return (meeting.date - day).days >= math.ceil(hours / 24)
+
+
+@rule("CEC309", "warning", "ny-cet", "NY Public Officers Law § 104", parameters=("notice_hours",))
+def notice_posted(ctx):
+    """Public notice is posted at least 72 hours before a meeting scheduled a week or more ahead.
+
+    New York's Open Meetings Law requires public notice of the time and place of a meeting
+    scheduled at least a week ahead, at least 72 hours before it (`notice_hours`). cec reads
+    `notice_posted`: with a date only ("2026-03-06"), it counts calendar days (three or more days
+    before the meeting date is in time); with a time ("2026-03-06 16:00"), it counts exact hours to
+    the meeting's start. cec does not know when a meeting was scheduled, so every regular meeting is
+    judged; special meetings are not, since the law asks for notice to them only "to the extent
+    practicable". A missing notice is reported once the last moment to post it has passed.
+    """
+    hours = int(ctx.params.get("notice_hours", 72))
+    for meeting in _live(ctx.council.meetings):
+        if meeting.kind != "regular":
+            continue
+        due = notice_due(meeting, hours)
+        posted = meeting.notice_posted
+        if posted is None:
+            last_day = due.date() if isinstance(due, dt.datetime) else due
+            if ctx.as_of > last_day:
+                yield ctx.finding(meeting, f"There is no record that public notice of the meeting of {meeting.date} "
+                                  f"was posted; it was due {hours} hours ahead (by {_moment(due)}).",
+                                  "Post the notice (time, place, how to attend) and record when under "
+                                  "`notice_posted`.", ("notice_posted",))
+            continue
+        if notice_in_time(meeting, posted, hours):
+            continue
+        if isinstance(posted, dt.datetime) and meeting.start:
+            gap = meeting.starts_at() - posted
+            ahead = f"{int(gap.total_seconds() // 3600)} hours before it began"
+        else:
+            day = posted.date() if isinstance(posted, dt.datetime) else posted
+            ahead = f"{_days((meeting.date - day).days)} before"
+        yield ctx.finding(meeting, f"Public notice of the meeting of {meeting.date} was posted on {_moment(posted)}, "
+                          f"{ahead}; it should be posted at least {hours} hours ahead (by {_moment(due)}).",
+                          "Post notice of the next meeting at least 72 hours ahead; `cec check` lists the "
+                          "date under \"What is due next\".", ("notice_posted",))
+
+
+@rule("CEC310", "error", "ny-cet", 'NY-CET "CET as Thought Partner"', parameters=("min_meetings_per_quarter",))
+def meetings_per_quarter(ctx):
+    """Meetings are regularly scheduled: at least min_meetings_per_quarter (default 1) each quarter.
+
+    New York requires regularly scheduled meetings with the team. cec splits each school year into
+    quarters (July-September, October-December, January-March, April-June) and counts the regular
+    and special meetings held in each. During a quarter, if the meetings held and scheduled fall
+    short, a note says how many to schedule before it ends; once it has ended, a shortfall is an
+    error. Quarters before the team was established, and the one in which it was established
+    (unless on its first day), are not judged.
+    """
+    council, needed = ctx.council, int(ctx.params.get("min_meetings_per_quarter", 1))
+    established = council.info.established if council.info else None
+    start = ctx.profile.school_year_start
+    for year in ctx.years():
+        meetings = council_meetings(council, year)
+        for name, begin, end in quarters(year, *start):
+            if begin > ctx.as_of or (established and established > begin):
+                continue
+            inside = [m for m in meetings if begin <= m.date <= end]
+            done = sum(1 for m in inside if held(m, ctx.as_of))
+            ahead = sum(1 for m in inside if upcoming(m, ctx.as_of))
+            span = f"{name} ({begin} to {end})"
+            if end < ctx.as_of:
+                if done < needed:
+                    yield ctx.finding("council.yaml", f"{done} of {needed} meeting{'' if needed == 1 else 's'} "
+                                      f"held in {span}.",
+                                      "Hold at least one meeting every quarter; adopt a calendar that spreads "
+                                      "them through the year.", severity=ctx.shortfall_severity(True))
+            elif done + ahead < needed:
+                more = needed - done - ahead
+                yield ctx.finding("council.yaml", f"{done} of {needed} meeting{'' if needed == 1 else 's'} held in "
+                                  f"{span}, {ahead} scheduled, {more} more to schedule before {end}.",
+                                  "Schedule a meeting with `cec meeting new --date YYYY-MM-DD`.",
+                                  severity=ctx.shortfall_severity(False))
+
+
+# --- what is recorded ------------------------------------------------------------------------------
+
+@rule("CEC311", "warning", "all", "Good practice: complete meeting records", parameters=("agenda_lead_days",))
+def meeting_complete(ctx):
+    """A held or scheduled meeting has an agenda; a held meeting has a status, start and end.
+
+    A meeting that has taken place should say so (`status: held`, or `cancelled` if it did not
+    happen), when it started and ended, and what was on its agenda. A meeting still to come needs
+    its agenda by the day it must be sent (`agenda_lead_days` before it, 3 days when the profile
+    sets none); before then, a missing agenda is not reported. A meeting marked held whose date is
+    still to come is reported too.
+    """
+    lead = int(ctx.params.get("agenda_lead_days", 3))
+    for meeting in _live(ctx.council.meetings):
+        past = meeting.date < ctx.as_of
+        was_held = held(meeting, ctx.as_of)
+        if past and meeting.status is None:
+            yield ctx.finding(meeting, f"The meeting of {meeting.date} has passed but has no status.",
+                              "Record `status: held` (or `status: cancelled` if it did not take place).", ("status",))
+        elif past and meeting.status == "scheduled":
+            yield ctx.finding(meeting, f"The meeting of {meeting.date} has passed but is still marked scheduled.",
+                              "Change it to `status: held` (or `cancelled`) and record what happened.", ("status",))
+        elif meeting.status == "held" and meeting.date > ctx.as_of:
+            yield ctx.finding(meeting, f"The meeting of {meeting.date} is marked held, but that date is still to come.",
+                              "Correct the date or set `status: scheduled`.", ("status",))
+        if not meeting.agenda:
+            due = agenda_due(meeting, lead)
+            if past or was_held:
+                yield ctx.finding(meeting, f"The meeting of {meeting.date} has no agenda items.",
+                                  "List the items discussed under `agenda`.", ("agenda",))
+            elif ctx.as_of >= due:
+                yield ctx.finding(meeting, f"The meeting of {meeting.date} has no agenda yet; it was due to go "
+                                  f"out by {due}.", "Add the items under `agenda` and send it to members.", ("agenda",))
+        if was_held:
+            gaps = [name for name in ("start", "end") if getattr(meeting, name) is None]
+            if gaps:
+                yield ctx.finding(meeting, f"The meeting of {meeting.date} was held but records no "
+                                  f"{' or '.join(gaps)} time.",
+                                  'Record when it began and ended, such as `start: "18:00"` and `end: "19:15"`.',
+                                  (gaps[0],))
+
+
+@rule("CEC312", "info", "all", "Good practice: a quorum is a majority of members")
+def quorum(ctx):
+    """A motion was carried with fewer than a majority of active members present (no quorum).
+
+    Unless the council's own rules say otherwise, a council can only decide with a quorum: more
+    than half of its members present. cec compares the members present at a meeting with the
+    members active on that day, and notes each motion carried without a majority present. Such a
+    decision may need to be ratified at a later meeting with a quorum.
+    """
+    council = ctx.council
+    for meeting in _live(council.meetings):
+        if meeting.attendance is None:
+            continue
+        active = {m.id for m in council.active_members(meeting.date)}
+        present = len(active & set(meeting.attendance.present))
+        majority = len(active) // 2 + 1
+        if not active or present >= majority:
+            continue
+        for index, motion in enumerate(meeting.motions):
+            if motion.result == "carried":
+                yield ctx.finding(meeting, f"The motion “{motion.text}” was carried at the meeting of {meeting.date} "
+                                  f"with {present} of {len(active)} active members present, fewer than a "
+                                  f"majority ({majority}).",
+                                  "Ratify the decision at a meeting with a quorum, or record the missing "
+                                  "members in `attendance: present`.", ("motions", index, "result"))
