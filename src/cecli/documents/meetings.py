@@ -1,0 +1,214 @@
+"""A meeting's paperwork: agenda, minutes shell and sign-in sheet.
+
+`meeting_documents(council, meeting)` is what `cec meeting new` and `cec meeting docs` call; it
+returns {relative path: .docx bytes} and writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cecli.documents import base
+from cecli.documents.context import base_context, display_name, time_span, words
+from cecli.documents.templating import Rendering
+
+KIND_NAMES = {
+    "regular": "Regular meeting",
+    "special": "Special meeting",
+    "information-session": "Information session",
+    "election": "Election",
+}
+
+PUBLIC_SIGN_IN_ROWS = 18
+BLANK_MOTION_ROWS = 3
+BLANK_ACTION_ROWS = 3
+
+
+def meeting_folder(meeting) -> str:
+    return f"documents/meetings/{meeting.id}"
+
+
+def meeting_documents(council, meeting) -> dict[str, bytes]:
+    """The agenda, minutes shell and sign-in sheet of `meeting`, keyed by path in the council folder."""
+    folder = meeting_folder(meeting)
+    return {
+        f"{folder}/agenda.docx": agenda(council, meeting),
+        f"{folder}/minutes.docx": minutes(council, meeting),
+        f"{folder}/sign-in.docx": sign_in(council, meeting),
+    }
+
+
+# --- shared pieces ----------------------------------------------------------------------------
+
+def meeting_fields(council, meeting) -> dict:
+    place = meeting.location or (council.info.meeting_place if council.info else None) or "To be announced"
+    return {
+        "id": meeting.id,
+        "title": meeting.display_title,
+        "kind": KIND_NAMES.get(meeting.kind, words(meeting.kind)),
+        "status": meeting.status or "scheduled",
+        "date": base.long_date(meeting.date),
+        "iso_date": meeting.date.isoformat(),
+        "time": time_span(meeting.start, meeting.end),
+        "start": base.clock(meeting.start),
+        "end": base.clock(meeting.end),
+        "place": place,
+        "virtual_link": meeting.virtual_link or "",
+        "agenda": [
+            {"number": index, "title": item.title, "minutes": item.minutes or "",
+             "presenter": item.presenter or "", "kind": words(item.kind)}
+            for index, item in enumerate(meeting.agenda, start=1)
+        ],
+    }
+
+
+def next_meeting(council, meeting):
+    later = sorted(
+        (m for m in council.meetings
+         if m is not meeting and m.status != "cancelled" and m.starts_at() > meeting.starts_at()),
+        key=lambda m: (m.starts_at(), m.id),
+    )
+    return later[0] if later else None
+
+
+def meeting_context(council, meeting, title: str) -> dict:
+    context = base_context(council, title, meeting.date)
+    context["meeting"] = meeting_fields(council, meeting)
+    following = next_meeting(council, meeting)
+    context["next_meeting"] = meeting_fields(council, following) if following else ""
+    return context
+
+
+def member_label(member) -> str:
+    parts = [words(member.category)]
+    parts.extend(words(role) for role in member.roles)
+    return ", ".join(p for p in parts if p)
+
+
+def _title(meeting, what: str) -> str:
+    return f"{what}: {meeting.display_title}, {meeting.date.isoformat()}"
+
+
+# --- agenda -----------------------------------------------------------------------------------
+
+def agenda(council, meeting) -> bytes:
+    rendering = Rendering(council.root, "agenda.docx")
+    context = meeting_context(council, meeting, "Agenda")
+    piece = rendering.subdoc()
+    rows = []
+    at = dt.datetime.combine(meeting.date, meeting.start) if meeting.start else None
+    for index, item in enumerate(meeting.agenda, start=1):
+        when = base.clock(at.time()) if at else ""
+        length = f"{item.minutes} min" if item.minutes else ""
+        rows.append([str(index), item.title, " · ".join(p for p in (when, length) if p), item.presenter or ""])
+        if at is not None and item.minutes:
+            at += dt.timedelta(minutes=item.minutes)
+        elif at is not None:
+            at = None  # without an allotment the following start times are unknown
+    if not rows:
+        rows.append(["", "Items to be announced", "", ""])
+    base.add_table(piece, ["#", "Item", "Time", "Presenter"], rows, widths=[0.4, 3.4, 1.7, 1.5])
+    context["agenda_table"] = piece
+    return rendering.render(context, meeting.date, _title(meeting, "Agenda"))
+
+
+# --- minutes shell ----------------------------------------------------------------------------
+
+def _initials(members) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    used: dict[str, int] = {}
+    for member in members:
+        letters = "".join(word[0] for word in member.name.split() if word[:1].isalpha()).upper()[:3] or "?"
+        used[letters] = used.get(letters, 0) + 1
+        labels[member.id] = letters if used[letters] == 1 else f"{letters}{used[letters]}"
+    return labels
+
+
+def minutes(council, meeting) -> bytes:
+    rendering = Rendering(council.root, "minutes.docx")
+    context = meeting_context(council, meeting, "Minutes")
+    members = council.active_members(meeting.date)
+    attendance = meeting.attendance
+
+    def mark(member_id: str, where: str) -> str:
+        if attendance is None:
+            return base.BOX
+        return base.TICKED if member_id in getattr(attendance, where) else base.BOX
+
+    table = rendering.subdoc()
+    base.add_table(
+        table, ["Member", "Group and role", "Present", "Absent", "Excused"],
+        [[display_name(m, public=True), member_label(m), mark(m.id, "present"), mark(m.id, "absent"),
+          mark(m.id, "excused")] for m in members] or [["No members on this date", "", "", "", ""]],
+        widths=[2.1, 2.2, 0.9, 0.9, 0.9],
+    )
+    context["attendance_table"] = table
+
+    labels = _initials(members)
+    motions = rendering.subdoc()
+    header = ["#", "Motion", "Moved / seconded"] + [labels[m.id] for m in members] + ["Result"]
+    rows = []
+    for number, motion in enumerate(meeting.motions, start=1):
+        votes = motion.votes
+        cells = [str(number), motion.text,
+                 " / ".join(council.name_of(x) for x in (motion.moved_by, motion.seconded_by) if x)]
+        for member in members:
+            vote = ""
+            if votes is not None:
+                vote = ("Y" if member.id in votes.for_ else "N" if member.id in votes.against
+                        else "A" if member.id in votes.abstain else "")
+            cells.append(vote)
+        cells.append(motion.result or "")
+        rows.append(cells)
+    start = len(rows) + 1
+    rows.extend([str(start + n), "", ""] + [""] * len(members) + [""] for n in range(BLANK_MOTION_ROWS))
+    share = 3.0 / max(len(members), 1)
+    base.add_table(motions, header, rows, widths=[0.3, 2.2, 1.0] + [share] * len(members) + [0.7],
+                   font_size=8, min_height=0.45)
+    key = "; ".join(f"{labels[m.id]} = {display_name(m, public=True)}" for m in members)
+    if key:
+        base_para = motions.add_paragraph()
+        run = base_para.add_run(f"Vote columns: {key}.")
+        from docx.shared import Pt
+
+        run.font.size = Pt(8)
+    context["motions_table"] = motions
+
+    actions = rendering.subdoc()
+    rows = [[item.task, item.owner and council.name_of(item.owner) or "", item.due.isoformat() if item.due else "",
+             base.TICKED if item.done else base.BOX] for item in meeting.action_items]
+    rows.extend(["", "", "", base.BOX] for _ in range(BLANK_ACTION_ROWS))
+    base.add_table(actions, ["Task", "Owner", "Due", "Done"], rows, widths=[3.6, 1.8, 1.0, 0.6], min_height=0.35)
+    context["actions_table"] = actions
+
+    secretary = next((m for m in members if "secretary" in m.roles), None)
+    recorded = meeting.minutes.recorded if meeting.minutes else None
+    context["minutes"] = {
+        "recorded": base.long_date(recorded) if recorded else "____________________",
+        "secretary": display_name(secretary, public=True) if secretary else "______________________________",
+    }
+    return rendering.render(context, meeting.date, _title(meeting, "Minutes"))
+
+
+# --- sign-in sheet ----------------------------------------------------------------------------
+
+def sign_in(council, meeting) -> bytes:
+    from docx.shared import Inches
+
+    rendering = Rendering(council.root, "sign-in.docx")
+    context = meeting_context(council, meeting, "Sign-in sheet")
+    members = council.active_members(meeting.date)
+    piece = rendering.subdoc()
+    rows = [[display_name(m, public=True), member_label(m), ""] for m in members]
+    rows.append(["Members of the public", "", ""])
+    rows.extend(["", "", ""] for _ in range(PUBLIC_SIGN_IN_ROWS))
+    table = base.add_table(piece, ["Name", "Representing", "Signature"], rows, widths=[2.6, 2.0, 2.4])
+    for row in table.rows[1:]:
+        row.height = Inches(0.38)
+    divider = table.rows[len(members) + 1]
+    merged = divider.cells[0].merge(divider.cells[2])
+    merged.paragraphs[0].runs[0].bold = True
+    for extra in merged.paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    context["sign_in_table"] = piece
+    return rendering.render(context, meeting.date, _title(meeting, "Sign-in sheet"))
