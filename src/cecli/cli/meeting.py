@@ -1,0 +1,215 @@
+"""cec meeting new|list|attendance|record|cancel|docs: schedule meetings and record what happened."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from cecli.cli.common import handles_errors
+
+meeting_app = typer.Typer(help="Schedule meetings and record attendance, minutes, motions and action items.",
+                          no_args_is_help=True)
+
+COUNCIL = typer.Option(None, "--council", "-C", help="The council folder (default: this folder).")
+AUTHOR = typer.Option(None, "--author", metavar='"NAME <EMAIL>"',
+                      help="Who is making the change (default: CEC_AUTHOR, then git config).")
+
+
+def _root(path: Optional[Path]) -> Path:
+    from cecli.loader import find_root
+
+    return find_root(path if path is not None else Path.cwd())
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _say(done) -> None:
+    typer.echo(done.said)
+
+
+@meeting_app.command("new")
+@handles_errors
+def new(
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="The meeting's date (asked in a terminal)."),
+    kind: str = typer.Option("regular", "--kind", help="regular, special, information-session or election."),
+    title: Optional[str] = typer.Option(None, "--title", help="A title (default: from the kind, such as Regular meeting)."),
+    start: Optional[str] = typer.Option(None, "--start", metavar="HH:MM", help="Start time (default: the previous meeting's)."),
+    end: Optional[str] = typer.Option(None, "--end", metavar="HH:MM", help="End time (default: the previous meeting's)."),
+    location: Optional[str] = typer.Option(None, "--location", help="Where (default: the previous meeting's place)."),
+    virtual_link: Optional[str] = typer.Option(None, "--virtual-link", help="A link for joining online."),
+    suffix: Optional[str] = typer.Option(None, "--suffix", help="Name a second meeting on the same day: 2026-12-08-SUFFIX."),
+    council: Optional[Path] = COUNCIL,
+    author: Optional[str] = AUTHOR,
+) -> None:
+    """Schedule a meeting: write meetings/DATE.yaml and its agenda, minutes shell and sign-in sheet.
+
+    Place, times and recurring agenda items come from the previous meeting, then from
+    `meeting_defaults` in council.yaml. Exit codes: 0 written, 1 the result would be invalid,
+    2 bad input or no identity (nothing written), 3 internal error.
+    """
+    from cecli.records.meetings import NewMeeting, new_meeting
+
+    root = _root(council)
+    if date is None and _interactive():
+        date = typer.prompt("Date of the meeting (YYYY-MM-DD)")
+    plan = NewMeeting(date=date, kind=kind, title=title, start=start, end=end, location=location,
+                      virtual_link=virtual_link, suffix=suffix)
+    _say(new_meeting(root, plan, author))
+
+
+@meeting_app.command("docs")
+@handles_errors
+def docs(
+    meeting_id: str = typer.Argument(..., metavar="ID", help="The meeting, by file name: 2026-12-08."),
+    council: Optional[Path] = COUNCIL,
+    author: Optional[str] = AUTHOR,
+) -> None:
+    """Regenerate a meeting's agenda, minutes shell and sign-in sheet after its record changed.
+
+    Nothing is committed when the documents come out byte-for-byte the same.
+    """
+    from cecli.records.meetings import regenerate_documents
+
+    _say(regenerate_documents(_root(council), meeting_id, author))
+
+
+@meeting_app.command("list")
+@handles_errors
+def list_(
+    year: Optional[str] = typer.Option(None, "--year", metavar='"2025-26"', help="Only this school year."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    council: Optional[Path] = COUNCIL,
+) -> None:
+    """List meetings: date, kind, status, members present, agenda sent, minutes."""
+    from cecli.records.meetings import meeting_rows
+
+    rows = meeting_rows(_root(council), year)
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    if not rows:
+        typer.echo("No meetings" + (f" in {year}." if year else " yet.") + " Schedule one with `cec meeting new`.")
+        return
+    header = ("MEETING", "KIND", "STATUS", "PRESENT", "AGENDA SENT", "MINUTES")
+    table = [header] + [
+        (r["id"], r["kind"], r["status"] or "-", "-" if r["present"] is None else str(r["present"]),
+         r["agenda_sent"] or "-", r["minutes"] or "-")
+        for r in rows
+    ]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for row in table:
+        typer.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+
+
+@meeting_app.command("attendance")
+@handles_errors
+def attendance(
+    meeting_id: str = typer.Argument(..., metavar="ID", help="The meeting, by file name: 2025-10-14."),
+    present: Optional[List[str]] = typer.Option(None, "--present", metavar="IDS", help="Members present, comma-separated ids."),
+    absent: Optional[List[str]] = typer.Option(None, "--absent", metavar="IDS", help="Members absent."),
+    excused: Optional[List[str]] = typer.Option(None, "--excused", metavar="IDS", help="Members excused."),
+    guests: Optional[int] = typer.Option(None, "--guests", metavar="N", help="How many members of the public came."),
+    council: Optional[Path] = COUNCIL,
+    author: Optional[str] = AUTHOR,
+) -> None:
+    """Record who came. In a terminal without options, asks from a numbered list of the members.
+
+    The meeting's status becomes held once its date has come.
+    """
+    from cecli.records.meetings import record_attendance
+
+    root = _root(council)
+    if not (present or absent or excused) and guests is None and _interactive():
+        present, absent, excused, guests = _checklist(root, meeting_id)
+    _say(record_attendance(root, meeting_id, present, absent, excused, guests, author))
+
+
+def _checklist(root: Path, meeting_id: str):
+    from cecli.errors import InvalidInput
+    from cecli.records.meetings import attendance_choices
+
+    meeting, members = attendance_choices(root, meeting_id)
+    typer.echo(f"Members on the roster on {meeting.date.isoformat()}:")
+    for number, member in enumerate(members, 1):
+        typer.echo(f"  {number:>2}. {member.name} ({member.id})")
+
+    def ask(question: str, taken: set[int]) -> list[int]:
+        text = typer.prompt(question, default="", show_default=False)
+        chosen: list[int] = []
+        for part in text.replace(" ", ",").split(","):
+            if not part:
+                continue
+            low, _, high = part.partition("-")
+            try:
+                numbers = range(int(low), int(high or low) + 1)
+            except ValueError:
+                raise InvalidInput(f"`{part}` is not a number from the list.", "Nothing was written.") from None
+            for n in numbers:
+                if not 1 <= n <= len(members) or n in taken:
+                    raise InvalidInput(f"{n} is not a number from the list (or was already chosen).", "Nothing was written.")
+                chosen.append(n)
+        return chosen
+
+    here = ask("Numbers of the members present (such as 1,3-5)", set())
+    excused = ask("Numbers of the members excused (Enter for none)", set(here))
+    absent = [n for n in range(1, len(members) + 1) if n not in here and n not in excused]
+    guests = typer.prompt("How many members of the public came", default=0, type=int)
+    ids = lambda numbers: [members[n - 1].id for n in numbers]  # noqa: E731
+    return ids(here), ids(absent), ids(excused), guests
+
+
+@meeting_app.command("record")
+@handles_errors
+def record(
+    meeting_id: str = typer.Argument(..., metavar="ID", help="The meeting, by file name: 2025-10-14."),
+    recorded: Optional[str] = typer.Option(None, "--recorded", metavar="YYYY-MM-DD", help="Date the minutes were written up."),
+    sent: Optional[str] = typer.Option(None, "--sent", metavar="YYYY-MM-DD", help="Date the minutes were sent to members."),
+    approved: Optional[str] = typer.Option(None, "--approved", metavar="YYYY-MM-DD", help="Date the council approved the minutes."),
+    summary: Optional[str] = typer.Option(None, "--summary", help="A short summary of the minutes."),
+    agenda_sent: Optional[str] = typer.Option(None, "--agenda-sent", metavar="YYYY-MM-DD", help="Date the agenda was sent."),
+    notice_posted: Optional[str] = typer.Option(None, "--notice-posted", metavar='"YYYY-MM-DD HH:MM"', help="When the public notice was posted."),
+    motion: Optional[str] = typer.Option(None, "--motion", help="The text of a motion."),
+    moved_by: Optional[str] = typer.Option(None, "--moved-by", metavar="ID", help="Who moved it."),
+    seconded_by: Optional[str] = typer.Option(None, "--seconded-by", metavar="ID", help="Who seconded it."),
+    votes_for: Optional[List[str]] = typer.Option(None, "--for", metavar="IDS", help="Members who voted for."),
+    against: Optional[List[str]] = typer.Option(None, "--against", metavar="IDS", help="Members who voted against."),
+    abstain: Optional[List[str]] = typer.Option(None, "--abstain", metavar="IDS", help="Members who abstained."),
+    result: Optional[str] = typer.Option(None, "--result", help="carried, failed, tabled or withdrawn."),
+    action: Optional[str] = typer.Option(None, "--action", metavar="TASK", help="An action item's task."),
+    owner: Optional[str] = typer.Option(None, "--owner", metavar="ID", help="Who will do it."),
+    due: Optional[str] = typer.Option(None, "--due", metavar="YYYY-MM-DD", help="When it is due."),
+    council: Optional[Path] = COUNCIL,
+    author: Optional[str] = AUTHOR,
+) -> None:
+    """Record the minutes' dates and summary, the notice and agenda dates, a motion with its votes, or an action item."""
+    from cecli.records.meetings import Record, record as record_
+
+    given = Record(recorded=recorded, sent=sent, approved=approved, summary=summary, agenda_sent=agenda_sent,
+                   notice_posted=notice_posted, motion=motion, moved_by=moved_by, seconded_by=seconded_by,
+                   votes_for=votes_for, against=against, abstain=abstain, result=result, action=action,
+                   owner=owner, due=due)
+    _say(record_(_root(council), meeting_id, given, author))
+
+
+@meeting_app.command("cancel")
+@handles_errors
+def cancel(
+    meeting_id: str = typer.Argument(..., metavar="ID", help="The meeting, by file name: 2026-12-08."),
+    reason: Optional[str] = typer.Option(None, "--reason", help="Why (kept beside the status and in the commit message)."),
+    council: Optional[Path] = COUNCIL,
+    author: Optional[str] = AUTHOR,
+) -> None:
+    """Mark a scheduled meeting cancelled."""
+    from cecli.records.meetings import cancel as cancel_
+
+    _say(cancel_(_root(council), meeting_id, reason, author))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(meeting_app, name="meeting")

@@ -1,0 +1,197 @@
+"""Checks on values given on the command line, made before anything is written.
+
+Each failure is an InvalidInput (exit 2) naming the option and showing how to write the value. The
+helpers also turn checked values into what the YAML files hold: dates as dates, times as quoted
+"HH:MM" strings, school years as quoted "2025-26" strings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+
+from cecli.errors import InvalidInput
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_TIME = re.compile(r"(\d{1,2}):(\d{2})\Z")
+_YEAR = re.compile(r"(\d{4})-(\d{2})\Z")
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+
+
+def quoted(text: str):
+    """A string that is written in double quotes ("18:30", "2025-26"), as the file format asks."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    return DoubleQuotedScalarString(text)
+
+
+def did_you_mean(word: str, options) -> str:
+    close = difflib.get_close_matches(str(word), sorted(options), n=1, cutoff=0.6)
+    return f"Did you mean `{close[0]}`?" if close else ""
+
+
+def day(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if not _DATE.match(value):
+        raise InvalidInput(f"{option} `{value}` is not a date written as YYYY-MM-DD.",
+                           "Write dates like 2025-10-14. Nothing was written.")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(f"{option} `{value}` is not a real date (check the day and month).",
+                           "Nothing was written.") from None
+
+
+def clock(value: str | None, option: str) -> dt.time | None:
+    if value is None:
+        return None
+    match = _TIME.match(value.strip())
+    if not match:
+        raise InvalidInput(f'{option} `{value}` is not a time written as "HH:MM", such as "18:30".',
+                           "Use a 24-hour clock. Nothing was written.")
+    hour, minute = int(match[1]), int(match[2])
+    if hour > 23 or minute > 59:
+        raise InvalidInput(f'{option} `{value}` is not a real time of day (use "00:00" to "23:59").',
+                           "Nothing was written.")
+    return dt.time(hour, minute)
+
+
+def hhmm(value: dt.time):
+    return quoted(f"{value.hour:02d}:{value.minute:02d}")
+
+
+def in_order(start: dt.time | None, end: dt.time | None) -> None:
+    if start and end and end <= start:
+        raise InvalidInput(f"The end time {end:%H:%M} is not after the start time {start:%H:%M}.",
+                           "Check --start and --end. Nothing was written.")
+
+
+def moment(value: str | None, option: str):
+    """A date, or a date and time ("2025-10-10 16:00"); returned as it should be written."""
+    if value is None:
+        return None
+    parts = value.strip().split()
+    if len(parts) == 1:
+        return day(parts[0], option)
+    if len(parts) == 2:
+        when, at = day(parts[0], option), clock(parts[1], option)
+        return quoted(f"{when.isoformat()} {at.hour:02d}:{at.minute:02d}")
+    raise InvalidInput(f'{option} `{value}` is not a date and time written as "YYYY-MM-DD HH:MM".',
+                       'Write it like "2025-10-10 16:00". Nothing was written.')
+
+
+def school_year(value: str | None, option: str = "--year") -> str | None:
+    if value is None:
+        return None
+    match = _YEAR.match(value.strip())
+    if not match or (int(match[1]) + 1) % 100 != int(match[2]):
+        raise InvalidInput(f'{option} `{value}` is not a school year written like "2025-26".',
+                           "Nothing was written.")
+    return value.strip()
+
+
+def slug(value: str, option: str) -> str:
+    if not _SLUG.match(value or ""):
+        raise InvalidInput(f"{option} `{value}` is not a usable id.",
+                           "Use lowercase letters, digits and dashes, such as `reading-growth`. "
+                           "Nothing was written.")
+    return value
+
+
+def count(value: int | None, option: str) -> int | None:
+    if value is not None and value < 0:
+        raise InvalidInput(f"{option} cannot be negative.", "Nothing was written.")
+    return value
+
+
+def id_list(values: list[str] | str | None) -> list[str]:
+    """Ids given as `a,b` or as repeated options, in order, without blanks or repeats."""
+    if not values:
+        return []
+    if isinstance(values, str):
+        values = [values]
+    out: list[str] = []
+    for value in values:
+        for part in value.split(","):
+            part = part.strip()
+            if part and part not in out:
+                out.append(part)
+    return out
+
+
+def members(council, ids: list[str], option: str) -> list[str]:
+    """Refuse any id that is not on the roster (with the closest id as a suggestion)."""
+    known = {m.id for m in council.members}
+    for member_id in ids:
+        if member_id not in known:
+            hint = did_you_mean(member_id, known) or "See the ids in roster.yaml, or add the member with `cec member add`."
+            raise InvalidInput(f"{option}: no member has the id `{member_id}`.", f"{hint} Nothing was written.")
+    return ids
+
+
+def word(council, vocabulary: str, value: str | None, option: str) -> str | None:
+    """Refuse a word the council's profile does not know for this vocabulary."""
+    if value is None:
+        return None
+    words = council.profile.vocabularies.get(vocabulary, ()) if council.profile else ()
+    if words and value not in words:
+        hint = did_you_mean(value, words) or f"Use one of: {', '.join(words)}."
+        profile = council.profile.name
+        raise InvalidInput(f"{option} `{value}` is not a {vocabulary.replace('_', ' ')} the {profile} profile knows.",
+                           f"{hint} Nothing was written.")
+    return value
+
+
+def meeting_id(council, value: str, option: str = "ID") -> str:
+    ids = [m.id for m in council.meetings]
+    if value not in ids:
+        hint = did_you_mean(value, ids) or (
+            "Meetings are named by their file name in meetings/, such as 2025-10-14; see `cec meeting list`."
+        )
+        raise InvalidInput(f"There is no meeting `{value}` in meetings/.", f"{hint} Nothing was written.")
+    return value
+
+
+def evidence(root: Path, value: str, folder: str = "evidence") -> tuple[str, bytes]:
+    """The council-relative path an evidence file will have, and its bytes.
+
+    A file inside the council folder keeps its path; a file elsewhere is copied into evidence/.
+    """
+    root = Path(root).resolve()
+    given = Path(value).expanduser()
+    candidates = [given] if given.is_absolute() else [Path.cwd() / given, root / given]
+    found = next((c.resolve() for c in candidates if c.is_file()), None)
+    if found is None:
+        raise InvalidInput(f"--evidence `{value}` is not a file that exists.",
+                           "Give the path of the scan, flyer or screenshot. Nothing was written.")
+    if root in found.parents:
+        return found.relative_to(root).as_posix(), found.read_bytes()
+    target = root / folder / found.name
+    data = found.read_bytes()
+    if target.exists() and target.read_bytes() != data:
+        raise InvalidInput(f"{folder}/{found.name} already exists and holds a different file.",
+                           "Rename the file you are adding. Nothing was written.")
+    return f"{folder}/{found.name}", data
+
+
+class Written:
+    """What a change wrote: the paths committed, the commit message, and the line to show the user."""
+
+    def __init__(self, paths: list[str], message: str, said: str) -> None:
+        self.paths = paths
+        self.message = message
+        self.said = said
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Written({self.paths!r}, {self.message!r})"
+
+
+def list_words(items: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,0 +1,469 @@
+"""Meetings: schedule one, record who came and what was decided, cancel one, list them.
+
+Each function that changes records checks its input against the council, edits meetings/<id>.yaml
+round-trip (the user's comments and key order stay) and makes one commit through `cecli.store`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from pathlib import Path
+
+from cecli.errors import InvalidInput
+from cecli.records import _checks as check
+from cecli.records._checks import Written, list_words
+
+KINDS = ("regular", "special", "information-session", "election")
+RESULTS = ("carried", "failed", "tabled", "withdrawn")
+
+# Agenda items that come back every meeting; found by kind or by title.
+_RECURRING_KINDS = {"welcome", "public-comment"}
+_RECURRING_TITLE = re.compile(
+    r"welcome|call to order|roll call|approv\w* (of )?(the )?(previous )?minutes|minutes of|"
+    r"public comment|next meeting|announcements|adjourn", re.IGNORECASE)
+
+STARTER_AGENDA = (
+    {"title": "Welcome and call to order", "minutes": 5, "kind": "welcome"},
+    {"title": "Approval of the minutes of the previous meeting", "minutes": 5, "kind": "action"},
+    {"title": "Public comment", "minutes": 10, "kind": "public-comment"},
+    {"title": "Adjournment", "minutes": 2, "kind": "other"},
+)
+
+
+def _rel(meeting_id: str) -> str:
+    return f"meetings/{meeting_id}.yaml"
+
+
+def _change(root: Path, message: str, author: str | None):
+    from cecli.store import change
+
+    return change(root, message, author=author)
+
+
+# --- cec meeting new -----------------------------------------------------------------------------
+
+@dataclasses.dataclass
+class NewMeeting:
+    date: str | None
+    kind: str = "regular"
+    title: str | None = None
+    start: str | None = None
+    end: str | None = None
+    location: str | None = None
+    virtual_link: str | None = None
+    suffix: str | None = None
+
+
+def new_meeting(root: Path, plan: NewMeeting, author: str | None = None) -> Written:
+    """Create meetings/<date>.yaml from the council's defaults and the previous meeting, with its documents."""
+    if not plan.date:
+        raise InvalidInput("The meeting's date is missing.", "Give it with --date YYYY-MM-DD. Nothing was written.")
+    day = check.day(plan.date, "--date")
+    if plan.kind not in KINDS:
+        raise InvalidInput(f"--kind `{plan.kind}` is not a kind of meeting.",
+                           f"{check.did_you_mean(plan.kind, KINDS) or 'Use one of: ' + ', '.join(KINDS) + '.'} "
+                           "Nothing was written.")
+    start, end = check.clock(plan.start, "--start"), check.clock(plan.end, "--end")
+    meeting_id = day.isoformat() + (f"-{check.slug(plan.suffix, '--suffix')}" if plan.suffix else "")
+    what = "meeting" if plan.kind == "regular" else plan.kind.replace("-", " ")
+    with _change(root, f"Add {what} of {meeting_id}.", author) as tx:
+        council = tx.council
+        rel = _rel(meeting_id)
+        if (Path(root) / rel).exists():
+            hint = ("Give the second meeting of the day its own name with --suffix, such as --suffix special."
+                    if not plan.suffix else "Choose another --suffix.")
+            raise InvalidInput(f"There is already a meeting on {day.isoformat()} ({rel}).", f"{hint} Nothing was written.")
+        data = _fill(council, day, plan, start, end)
+        check.in_order(_as_time(data.get("start")), _as_time(data.get("end")))
+        doc = tx.edit(rel, default={})
+        doc.update(data)
+        meeting = _as_model(council, meeting_id, doc)
+        documents = _write_documents(tx, council, meeting)
+    said = f"Wrote {rel}"
+    said += " and its agenda, minutes shell and sign-in sheet." if documents else "."
+    return Written([rel, *documents], f"Add {what} of {meeting_id}.", said + " " + _next_step(council, meeting))
+
+
+def _fill(council, day: dt.date, plan: NewMeeting, start, end) -> dict:
+    previous = _previous(council, day)
+    defaults = council.info.meeting_defaults if council.info else None
+
+    def pick(given, name):
+        if given is not None:
+            return given
+        if previous is not None and getattr(previous, name) is not None:
+            return getattr(previous, name)
+        if defaults is not None and getattr(defaults, name) is not None:
+            return getattr(defaults, name)
+        return None
+
+    data: dict = {}
+    if plan.title:
+        data["title"] = plan.title
+    data["kind"] = plan.kind
+    data["status"] = "scheduled"
+    data["date"] = day
+    for name, given in (("start", start), ("end", end)):
+        value = pick(given, name)
+        if value is not None:
+            data[name] = check.hhmm(value)
+    location = pick(plan.location, "location") or (council.info.meeting_place if council.info else None)
+    if location:
+        data["location"] = location
+    link = pick(plan.virtual_link, "virtual_link")
+    if link:
+        data["virtual_link"] = link
+    data["open_to_public"] = True
+    data["agenda"] = _agenda(previous, defaults)
+    return data
+
+
+def _previous(council, day: dt.date):
+    """The latest meeting before `day` that was not cancelled (or, failing that, any before it)."""
+    before = [m for m in council.meetings if m.date < day]
+    held = [m for m in before if m.status != "cancelled"]
+    pool = held or before
+    return pool[-1] if pool else None
+
+
+def _agenda(previous, defaults) -> list[dict]:
+    if previous is not None:
+        items = [item for item in previous.agenda
+                 if (item.kind in _RECURRING_KINDS) or _RECURRING_TITLE.search(item.title)]
+        if items:
+            return [item.model_dump(exclude_none=True) for item in items]
+    if defaults is not None and defaults.agenda:
+        return [item.model_dump(exclude_none=True) for item in defaults.agenda]
+    return [dict(item) for item in STARTER_AGENDA]
+
+
+def _as_time(value) -> dt.time | None:
+    return None if value is None else check.clock(str(value), "the meeting's time")
+
+
+def _plain(node):
+    """ruamel's round-trip containers as plain dicts, lists and strings (for validating a model)."""
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, dt.date) and not isinstance(node, dt.datetime):
+        return node.isoformat()
+    if isinstance(node, str):
+        return str(node)
+    return node
+
+
+def _as_model(council, meeting_id: str, doc):
+    from pydantic import ValidationError
+
+    from cecli.model import Meeting
+
+    try:
+        meeting = Meeting.model_validate(_plain(doc))
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise InvalidInput(f"The meeting would not be valid: {where}: {first['msg']}.", "Nothing was written.") from None
+    meeting._id = meeting_id
+    return meeting
+
+
+def _write_documents(tx, council, meeting) -> list[str]:
+    """Write the meeting's agenda, minutes shell and sign-in sheet (cecli.documents) into this change.
+
+    Returns the paths given to the change. When cecli.documents is not
+    installed yet, writes nothing and returns [].
+    """
+    try:
+        from cecli.documents import meeting_documents
+    except ImportError:
+        return []
+    others = [m for m in council.meetings if m.id != meeting.id]
+    with_this = dataclasses.replace(council, meetings=sorted(
+        [*others, meeting], key=lambda m: (m.date, m.start or dt.time(0), m.id)))
+    written = []
+    for name, data in sorted(meeting_documents(with_this, meeting).items()):
+        rel = name if name.startswith("documents/") else f"documents/meetings/{meeting.id}/{name}"
+        tx.write_bytes(rel, data)  # the store leaves out files whose bytes are unchanged
+        written.append(rel)
+    return written
+
+
+def _next_step(council, meeting) -> str:
+    lead = council.param("agenda_lead_days")
+    if isinstance(lead, int):
+        due = meeting.date - dt.timedelta(days=lead)
+        return f"Send the agenda by {due.isoformat()}."
+    hours = council.param("notice_hours")
+    if isinstance(hours, int):
+        due = meeting.starts_at() - dt.timedelta(hours=hours)
+        return f"Post the public notice by {due:%Y-%m-%d %H:%M} ({hours} hours before)."
+    return "Send the agenda to members and post the public notice."
+
+
+# --- cec meeting docs ----------------------------------------------------------------------------
+
+def regenerate_documents(root: Path, meeting_id: str, author: str | None = None) -> Written:
+    """Write the meeting's documents again from its record; no commit when the bytes are unchanged."""
+    message = f"Regenerate the documents of the meeting of {meeting_id}."
+    with _change(root, message, author) as tx:
+        council = tx.council
+        check.meeting_id(council, meeting_id)
+        meeting = next(m for m in council.meetings if m.id == meeting_id)
+        paths = _write_documents(tx, council, meeting)
+    if not paths:
+        return Written([], "", "cec cannot write meeting documents yet (cecli.documents is missing); nothing was written.")
+    if tx.result is None or tx.result[0] is None:
+        return Written([], "", f"The documents of the meeting of {meeting_id} were already up to date; nothing was committed.")
+    return Written(list(tx.result[1]), message, f"Rewrote the documents in documents/meetings/{meeting_id}/. "
+                   "Print or send them again if they changed after they went out.")
+
+
+# --- cec meeting list ----------------------------------------------------------------------------
+
+def meeting_rows(root: Path, year: str | None = None) -> list[dict]:
+    """One row per meeting: id, date, kind, status, attendance count, agenda sent, minutes."""
+    from cecli.loader import load_council
+
+    year = check.school_year(year)
+    council, _ = load_council(Path(root))
+    meetings = council.meetings_in(year) if year else council.meetings
+    rows = []
+    for m in meetings:
+        minutes = m.minutes
+        if minutes and minutes.approved:
+            state = f"approved {minutes.approved.isoformat()}"
+        elif minutes and minutes.recorded:
+            state = f"recorded {minutes.recorded.isoformat()}"
+        else:
+            state = ""
+        rows.append({
+            "id": m.id,
+            "date": m.date.isoformat(),
+            "kind": m.kind,
+            "status": m.status or "",
+            "present": len(m.attendance.present) if m.attendance else None,
+            "agenda_sent": m.agenda_sent.isoformat() if m.agenda_sent else None,
+            "minutes": state,
+        })
+    return rows
+
+
+# --- cec meeting attendance ----------------------------------------------------------------------
+
+def attendance_choices(root: Path, meeting_id: str):
+    """(meeting, members active on its date) for the interactive checklist."""
+    from cecli.loader import load_council
+
+    council, _ = load_council(Path(root))
+    check.meeting_id(council, meeting_id)
+    meeting = next(m for m in council.meetings if m.id == meeting_id)
+    return meeting, council.active_members(meeting.date)
+
+
+def record_attendance(root: Path, meeting_id: str, present, absent, excused, guests: int | None = None,
+                      author: str | None = None, today: dt.date | None = None) -> Written:
+    lists = {"present": check.id_list(present), "absent": check.id_list(absent), "excused": check.id_list(excused)}
+    check.count(guests, "--guests")
+    if not any(lists.values()) and guests is None:
+        raise InvalidInput("Say who came: give --present, --absent or --excused (member ids, comma-separated).",
+                           "Nothing was written.")
+    seen: dict[str, str] = {}
+    for name, ids in lists.items():
+        for member_id in ids:
+            if member_id in seen:
+                raise InvalidInput(f"`{member_id}` is listed as both {seen[member_id]} and {name}.",
+                                   "Put each member in one list. Nothing was written.")
+            seen[member_id] = name
+    message = f"Record attendance for the meeting of {meeting_id}."
+    with _change(root, message, author) as tx:
+        council = tx.council
+        check.meeting_id(council, meeting_id)
+        for name, ids in lists.items():
+            check.members(council, ids, f"--{name}")
+        doc = tx.edit(_rel(meeting_id))
+        if doc.get("status") == "cancelled":
+            raise InvalidInput(f"The meeting of {meeting_id} was cancelled, so it has no attendance.",
+                               "Nothing was written.")
+        attendance = doc.get("attendance")
+        if attendance is None:
+            doc["attendance"] = attendance = {}
+        for name, ids in lists.items():
+            if ids:
+                attendance[name] = ids
+        if guests is not None:
+            attendance["guests"] = guests
+        day = next(m.date for m in council.meetings if m.id == meeting_id)
+        held = day <= (today or dt.date.today())
+        if held:
+            doc["status"] = "held"
+    count = len(lists["present"])
+    said = f"Wrote the attendance of the meeting of {meeting_id} ({count} present) to {_rel(meeting_id)}."
+    said += " Next: record the minutes and motions with `cec meeting record`." if held else ""
+    return Written([_rel(meeting_id)], message, said)
+
+
+# --- cec meeting record --------------------------------------------------------------------------
+
+@dataclasses.dataclass
+class Record:
+    recorded: str | None = None
+    sent: str | None = None
+    approved: str | None = None
+    summary: str | None = None
+    agenda_sent: str | None = None
+    notice_posted: str | None = None
+    motion: str | None = None
+    moved_by: str | None = None
+    seconded_by: str | None = None
+    votes_for: list[str] | None = None
+    against: list[str] | None = None
+    abstain: list[str] | None = None
+    result: str | None = None
+    action: str | None = None
+    owner: str | None = None
+    due: str | None = None
+
+
+def record(root: Path, meeting_id: str, given: Record, author: str | None = None) -> Written:
+    """Minutes dates and summary, notice and agenda dates, one motion and one action item."""
+    minutes = {k: check.day(getattr(given, k), f"--{k}") for k in ("recorded", "sent", "approved")}
+    minutes = {k: v for k, v in minutes.items() if v is not None}
+    if given.summary:
+        minutes["summary"] = given.summary
+    agenda_sent = check.day(given.agenda_sent, "--agenda-sent")
+    notice = check.moment(given.notice_posted, "--notice-posted")
+    motion = _motion(given)
+    action = _action(given)
+    parts = []
+    if minutes:
+        parts.append("minutes")
+    if agenda_sent or notice is not None:
+        parts.append("notice and agenda dates")
+    if motion:
+        parts.append("a motion")
+    if action:
+        parts.append("an action item")
+    if not parts:
+        raise InvalidInput("There is nothing to record.",
+                           "Give at least one of --recorded, --sent, --approved, --summary, --agenda-sent, "
+                           "--notice-posted, --motion or --action. Nothing was written.")
+    if "recorded" in minutes and "approved" in minutes and minutes["approved"] < minutes["recorded"]:
+        raise InvalidInput("--approved is before --recorded: minutes are approved after they are recorded.",
+                           "Nothing was written.")
+    message = f"Record {list_words(parts)} for the meeting of {meeting_id}."
+    with _change(root, message, author) as tx:
+        council = tx.council
+        check.meeting_id(council, meeting_id)
+        meeting = next(m for m in council.meetings if m.id == meeting_id)
+        for name in ("recorded", "approved"):
+            if name in minutes and minutes[name] < meeting.date:
+                raise InvalidInput(f"--{name} {minutes[name].isoformat()} is before the meeting ({meeting.date.isoformat()}).",
+                                   "Nothing was written.")
+        if motion:
+            _check_motion_members(council, motion)
+        if action and action.get("owner"):
+            check.members(council, [action["owner"]], "--owner")
+        doc = tx.edit(_rel(meeting_id))
+        if minutes:
+            section = doc.get("minutes")
+            if section is None:
+                doc["minutes"] = section = {}
+            section.update(minutes)
+        if agenda_sent:
+            doc["agenda_sent"] = agenda_sent
+        if notice is not None:
+            doc["notice_posted"] = notice
+        if motion:
+            doc.setdefault("motions", [])
+            if doc["motions"] is None:
+                doc["motions"] = []
+            doc["motions"].append(motion)
+        if action:
+            if doc.get("action_items") is None:
+                doc["action_items"] = []
+            doc["action_items"].append(action)
+    said = f"Wrote {list_words(parts)} to {_rel(meeting_id)}."
+    if minutes and "approved" not in minutes:
+        said += " Next: approve the minutes at the next meeting (`cec meeting record ID --approved DATE`)."
+    return Written([_rel(meeting_id)], message, said)
+
+
+def _motion(given: Record) -> dict | None:
+    extras = [given.moved_by, given.seconded_by, given.votes_for, given.against, given.abstain, given.result]
+    if not given.motion:
+        if any(extras):
+            raise InvalidInput("--moved-by, --seconded-by, --for, --against, --abstain and --result describe a motion.",
+                               "Give the motion's text with --motion. Nothing was written.")
+        return None
+    motion: dict = {"text": given.motion}
+    if given.moved_by:
+        motion["moved_by"] = given.moved_by
+    if given.seconded_by:
+        motion["seconded_by"] = given.seconded_by
+    votes = {"for": check.id_list(given.votes_for), "against": check.id_list(given.against),
+             "abstain": check.id_list(given.abstain)}
+    seen: dict[str, str] = {}
+    for name, ids in votes.items():
+        for member_id in ids:
+            if member_id in seen:
+                raise InvalidInput(f"`{member_id}` voted both {seen[member_id]} and {name}.",
+                                   "Nothing was written.")
+            seen[member_id] = name
+    votes = {k: v for k, v in votes.items() if v}
+    if votes:
+        motion["votes"] = votes
+    if given.result:
+        if given.result not in RESULTS:
+            raise InvalidInput(f"--result `{given.result}` is not a result of a motion.",
+                               f"{check.did_you_mean(given.result, RESULTS) or 'Use one of: ' + ', '.join(RESULTS) + '.'} "
+                               "Nothing was written.")
+        motion["result"] = given.result
+    return motion
+
+
+def _check_motion_members(council, motion: dict) -> None:
+    for key, option in (("moved_by", "--moved-by"), ("seconded_by", "--seconded-by")):
+        if motion.get(key):
+            check.members(council, [motion[key]], option)
+    for key, option in (("for", "--for"), ("against", "--against"), ("abstain", "--abstain")):
+        check.members(council, motion.get("votes", {}).get(key, []), option)
+
+
+def _action(given: Record) -> dict | None:
+    if not given.action:
+        if given.owner or given.due:
+            raise InvalidInput("--owner and --due describe an action item.",
+                               "Give the task with --action. Nothing was written.")
+        return None
+    action: dict = {"task": given.action}
+    if given.owner:
+        action["owner"] = given.owner
+    if given.due:
+        action["due"] = check.day(given.due, "--due")
+    return action
+
+
+# --- cec meeting cancel --------------------------------------------------------------------------
+
+def cancel(root: Path, meeting_id: str, reason: str | None = None, author: str | None = None) -> Written:
+    message = f"Cancel the meeting of {meeting_id}" + (f" ({reason.strip().rstrip('.')})." if reason else ".")
+    with _change(root, message, author) as tx:
+        council = tx.council
+        check.meeting_id(council, meeting_id)
+        doc = tx.edit(_rel(meeting_id))
+        if doc.get("status") == "cancelled":
+            raise InvalidInput(f"The meeting of {meeting_id} is already cancelled.", "Nothing was written.")
+        if doc.get("status") == "held":
+            raise InvalidInput(f"The meeting of {meeting_id} was held (its attendance is recorded), so it cannot be cancelled.",
+                               "Correct meetings/ by hand if the record is wrong. Nothing was written.")
+        doc["status"] = "cancelled"
+        if reason:
+            # the file format has no field for a reason: it goes beside the status, and into the commit message
+            doc.yaml_add_eol_comment(f"# {reason.strip()}", "status")
+    return Written([_rel(meeting_id)], message,
+                   f"Marked the meeting of {meeting_id} cancelled in {_rel(meeting_id)}. "
+                   "Next: post a cancellation notice where the meeting was announced.")
