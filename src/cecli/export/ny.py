@@ -1,0 +1,141 @@
+"""New York (ny-cet): the Community Engagement Plan, the roster with its required groups over the
+year, the meetings, each quarterly report and the Continuation Plan with who signed and when.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+from cecli.council import Council
+from cecli.export import docx as docs
+from cecli.export.mcaps import held, members_in
+from cecli.export.package import Package
+from cecli.export.records import add_meeting_calendar, add_meeting_folder, meeting_documents
+from cecli.model.base import quarters
+from cecli.model.plan import COMPONENTS
+
+GROUPS = (("Principal", ("principal",)), ("Parents", ("parent",)), ("Teachers and staff", ("teacher", "staff")),
+          ("Students", ("student",)))
+ROSTER_COLUMNS = ["Name", "Category", "Roles", "Selected by", "Serving from", "Serving until"]
+
+
+def _day(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _plan_docx(council: Council, year: str, as_of: dt.date) -> bytes:
+    """The plan through the documents' own `cec plan` when it exists, else a plain rendering."""
+    try:
+        from cecli.documents import plan_document  # the documents engineer's `cec plan`
+    except ImportError:
+        plan_document = None
+    if plan_document is not None:
+        return plan_document(council, as_of)
+    plan = council.plan
+    document = docs.new_document(f"{council.name}: Community Engagement Plan", f"School year {year}", as_of)
+    if plan is None:
+        document.add_paragraph("No Community Engagement Plan is recorded (plan.yaml is missing).")
+        return docs.save_reproducible(document, as_of)
+    if plan.adopted:
+        document.add_paragraph(f"Adopted {plan.adopted.isoformat()}.")
+    for key, heading in COMPONENTS.items():
+        document.add_heading(heading, level=1)
+        document.add_paragraph(getattr(plan.components, key) or "Not yet written.")
+    if plan.updates:
+        document.add_heading("Quarterly updates", level=1)
+        docs.add_table(document, ["Date", "Period", "Summary"],
+                       [[u.date.isoformat(), u.period or "", u.summary] for u in plan.updates])
+    return docs.save_reproducible(document, as_of)
+
+
+def _group_rows(council: Council, year: str, as_of: dt.date) -> list[list[str]]:
+    """Who covered each required group at the start of each quarter and on each meeting day."""
+    begin, end = council.year_bounds(year)
+    days = {q_begin for _n, q_begin, _e in quarters(year, *council.profile.school_year_start)}
+    days |= {m.date for m in council.meetings_in(year) if m.status != "cancelled"}
+    rows = []
+    for day in sorted(d for d in days if d <= max(as_of, begin)):
+        active = council.active_members(day)
+        row = [day.isoformat()]
+        for _label, categories in GROUPS:
+            names = [m.name for m in active if m.category in categories]
+            row.append(", ".join(names) or "NONE")
+        rows.append(row)
+    return rows
+
+
+def build(package: Package, council: Council, year: str, as_of: dt.date) -> list[dict]:
+    rows: list[dict] = []
+
+    plan_files = [package.add("1-community-engagement-plan/community-engagement-plan.docx",
+                              _plan_docx(council, year, as_of))]
+    plan = council.plan
+    rows.append({"number": 1, "required": "Community Engagement Plan",
+                 "dates": [f"Adopted {plan.adopted.isoformat()}"] if plan and plan.adopted else [],
+                 "files": plan_files, "missing": plan is None})
+
+    members = sorted(members_in(council, year), key=lambda m: (m.start_date or dt.date.min, m.name.lower()))
+    roster = [[m.name, m.category, ", ".join(m.roles), m.selected_by or "", _day(m.start_date), _day(m.end_date)]
+              for m in members]
+    groups = _group_rows(council, year, as_of)
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows([ROSTER_COLUMNS, *roster])
+    document = docs.new_document(f"{council.name}: roster", f"Members serving during {year}.", as_of)
+    docs.add_table(document, ROSTER_COLUMNS, roster)
+    document.add_heading("Required groups over the year", level=1)
+    document.add_paragraph("Who represented each required group on the first day of each quarter and on each meeting day.")
+    docs.add_table(document, ["Date", *(label for label, _c in GROUPS)], groups)
+    groups_csv = io.StringIO()
+    csv.writer(groups_csv, lineterminator="\n").writerows([["Date", *(label for label, _c in GROUPS)], *groups])
+    roster_files = [package.add("2-roster/roster.docx", docs.save_reproducible(document, as_of)),
+                    package.add("2-roster/roster.csv", buffer.getvalue()),
+                    package.add("2-roster/required-groups.csv", groups_csv.getvalue())]
+    rows.append({"number": 2, "required": "Roster, with the required groups over the year",
+                 "dates": [f"{len(members)} members serving in {year}"] if members else [],
+                 "files": roster_files, "missing": not members})
+
+    meetings = sorted(council.meetings_in(year), key=lambda m: (m.date, m.id))
+    files = add_meeting_calendar(package, council, meetings, "3-meetings", year, as_of)
+    generated = meeting_documents(council.root, meetings)
+    for meeting in meetings:
+        if held(meeting, as_of):
+            files += add_meeting_folder(package, council, meeting, f"3-meetings/{meeting.id}", as_of,
+                                        generated.get(meeting.id, []))
+    rows.append({"number": 3, "required": "Meetings", "dates": [m.date.isoformat() for m in meetings if held(m, as_of)],
+                 "files": files, "missing": not meetings})
+
+    reports = council.reports
+    quarterly = [q for q in (reports.quarterly_reports if reports else []) if q.period.startswith(year)]
+    signed = [[q.period, _day(q.due), _day(q.submitted), council.name_of(q.signed_by) if q.signed_by else "NOT SIGNED",
+               _day(q.signed_on)] for q in quarterly]
+    cplan = reports.continuation_plan if reports else None
+    if cplan:
+        signed.append(["Continuation Plan", "", _day(cplan.submitted),
+                       council.name_of(cplan.signed_by) if cplan.signed_by else "NOT SIGNED", _day(cplan.signed_on)])
+    header = ["Report", "Due", "Submitted", "Signed by (CET member)", "Signed on"]
+    document = docs.new_document(f"{council.name}: quarterly reports and Continuation Plan", f"School year {year}", as_of)
+    docs.add_table(document, header, signed)
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows([header, *signed])
+    files = [package.add("4-quarterly-reports/signatures.docx", docs.save_reproducible(document, as_of)),
+             package.add("4-quarterly-reports/signatures.csv", buffer.getvalue())]
+    for q in quarterly:
+        for rel in q.evidence:
+            copied = package.copy(rel, f"4-quarterly-reports/{q.period.replace(' ', '-')}")
+            if copied:
+                files.append(copied)
+    rows.append({"number": 4, "required": "Quarterly reports, signed by a CET member",
+                 "dates": [f"{q.period}: signed {_day(q.signed_on) or 'NOT SIGNED'}" for q in quarterly],
+                 "files": files, "missing": not quarterly})
+    cfiles = []
+    if cplan:
+        for rel in cplan.evidence:
+            copied = package.copy(rel, "5-continuation-plan")
+            if copied:
+                cfiles.append(copied)
+    rows.append({"number": 5, "required": "Continuation Plan, signed by a CET member",
+                 "dates": [f"Signed {_day(cplan.signed_on) or 'NOT SIGNED'}" + (f" by {council.name_of(cplan.signed_by)}" if cplan.signed_by else "")]
+                 if cplan else [], "files": cfiles or ["4-quarterly-reports/signatures.docx"], "missing": cplan is None})
+    return rows

@@ -1,0 +1,149 @@
+"""Parts both states' packages share: membership list, meeting calendar, meeting records, check report."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+from cecli.council import Council
+from cecli.export import docx as docs
+from cecli.export.package import Package
+from cecli.model import Meeting
+
+MEMBER_COLUMNS = ["Name", "Roles", "Category", "Email", "Serving from", "Serving until"]
+
+
+def _day(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _time(meeting: Meeting) -> str:
+    if not meeting.start:
+        return ""
+    text = meeting.start.strftime("%H:%M")
+    return f"{text}–{meeting.end.strftime('%H:%M')}" if meeting.end else text
+
+
+def membership_rows(members) -> list[list[str]]:
+    """Name, roles, category, email and term: what the state asks for, never phones or notes."""
+    ordered = sorted(members, key=lambda m: (m.start_date or dt.date.min, m.name.lower()))
+    return [[m.name, ", ".join(m.roles), m.category, m.email or "", _day(m.start_date), _day(m.end_date)]
+            for m in ordered]
+
+
+def add_membership_list(package: Package, council: Council, members, folder: str, year: str, as_of: dt.date) -> list[str]:
+    rows = membership_rows(members)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(MEMBER_COLUMNS)
+    writer.writerows(rows)
+    document = docs.new_document(f"{council.name}: membership list", f"Members serving during the {year} school year.", as_of)
+    docs.add_table(document, MEMBER_COLUMNS, rows)
+    return [package.add(f"{folder}/membership-list.csv", buffer.getvalue()),
+            package.add(f"{folder}/membership-list.docx", docs.save_reproducible(document, as_of))]
+
+
+def add_meeting_calendar(package: Package, council: Council, meetings: list[Meeting], folder: str,
+                         year: str, as_of: dt.date) -> list[str]:
+    from cecli.publish.calendar import calendar_ics
+
+    place = council.info.meeting_place if council.info else None
+    rows = [[m.date.isoformat(), m.date.strftime("%A"), _time(m), m.display_title, m.location or place or "",
+             m.status or "scheduled"] for m in meetings]
+    document = docs.new_document(f"{council.name}: meeting calendar", f"Meetings of the {year} school year.", as_of)
+    adopted = council.info.schedule_adopted_for(year, council.year_bounds(year)) if council.info else None
+    if adopted:
+        document.add_paragraph(f"The council adopted this schedule on {adopted.isoformat()}.")
+    docs.add_table(document, ["Date", "Day", "Time", "Meeting", "Place", "Status"], rows)
+    return [package.add(f"{folder}/meeting-calendar.docx", docs.save_reproducible(document, as_of)),
+            package.add(f"{folder}/meetings.ics", calendar_ics(council, meetings))]
+
+
+def meeting_record_docx(council: Council, meeting: Meeting, as_of: dt.date) -> bytes:
+    """One meeting's agenda and attendance, from its record."""
+    place = meeting.location or (council.info.meeting_place if council.info else None) or ""
+    document = docs.new_document(f"{meeting.display_title}: {meeting.date.isoformat()}", council.name, as_of)
+    document.add_paragraph(f"Time: {_time(meeting) or 'not recorded'}    Place: {place or 'not recorded'}    "
+                           f"Status: {meeting.status or 'scheduled'}")
+    document.add_heading("Agenda", level=1)
+    if meeting.agenda:
+        docs.add_table(document, ["#", "Item", "Minutes", "Presenter"], [
+            [str(n), item.title, str(item.minutes or ""),
+             council.name_of(item.presenter) if item.presenter else ""]
+            for n, item in enumerate(meeting.agenda, 1)])
+    else:
+        document.add_paragraph("No agenda is recorded for this meeting.")
+    document.add_heading("Attendance", level=1)
+    attendance = meeting.attendance
+    if attendance:
+        status = {}
+        for group in ("present", "absent", "excused"):
+            for member_id in getattr(attendance, group):
+                status[member_id] = group
+        ids = list(dict.fromkeys([m.id for m in council.active_members(meeting.date)] + list(status)))
+        rows = []
+        for member_id in ids:
+            member = council.member(member_id)
+            rows.append([council.name_of(member_id), ", ".join(member.roles) if member else "",
+                         status.get(member_id, "not recorded")])
+        docs.add_table(document, ["Member", "Roles", "Attendance"], rows)
+        present = len(attendance.present)
+        document.add_paragraph(f"{present} members present; {attendance.guest_count} guests.")
+    else:
+        document.add_paragraph("No attendance is recorded for this meeting.")
+    if meeting.minutes and meeting.minutes.approved:
+        document.add_paragraph(f"Minutes approved {meeting.minutes.approved.isoformat()}.")
+    return docs.save_reproducible(document, as_of)
+
+
+def meeting_documents(root: Path, meetings: list[Meeting]) -> dict[str, list[str]]:
+    """Generated documents under documents/ for each meeting: a path part that starts with its id
+    (the longest id wins, so 2025-10-14-special is not taken for 2025-10-14)."""
+    ids = sorted((m.id for m in meetings), key=len, reverse=True)
+    found: dict[str, list[str]] = {m.id: [] for m in meetings}
+    base = root / "documents"
+    if not base.is_dir():
+        return found
+    for path in sorted(base.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(root).as_posix()
+        parts = path.relative_to(base).parts
+        for meeting_id in ids:
+            if any(part == meeting_id or (part.startswith(meeting_id) and not part[len(meeting_id)].isalnum()
+                                           and not part[len(meeting_id):].startswith("-special"))
+                   for part in parts):
+                found[meeting_id].append(rel)
+                break
+    return found
+
+
+def add_meeting_folder(package: Package, council: Council, meeting: Meeting, folder: str, as_of: dt.date,
+                       documents: list[str]) -> list[str]:
+    paths = [package.add(f"{folder}/agenda-and-attendance.docx", meeting_record_docx(council, meeting, as_of))]
+    for rel in [*documents, *meeting.evidence]:
+        copied = package.copy(rel, folder)
+        if copied:
+            paths.append(copied)
+    return list(dict.fromkeys(paths))
+
+
+def add_check_report(package: Package, council_root: Path, as_of: dt.date):
+    """The `cec check` report as of the export date, as text and JSON, with paths relative to the
+    council. Returns (the package paths, the report)."""
+    import click
+
+    from cecli.check import check_council
+    from cecli.render import report as render
+
+    report = check_council(council_root, as_of)
+    with contextlib.chdir(council_root):
+        text = click.unstyle(render.text(report, colour=False))
+    data = render.as_json(report)
+    data["council"]["path"] = "."
+    return [package.add("check-report.txt", text.rstrip("\n") + "\n"),
+            package.add("check-report.json", json.dumps(data, indent=2, ensure_ascii=False) + "\n")], report
