@@ -17,6 +17,7 @@ PRIVATE = [
     "Zephyrine Quillfeather",  # a student without public_name
     "zephy.q@student.example.edu",
     "student-note-4410",
+    "sam.public.private@example.org",
 ]
 
 MS_ROSTER = """
@@ -46,6 +47,7 @@ members:
     name: Sam Public
     category: student
     public_name: true
+    email: sam.public.private@example.org
     start_date: 2025-09-01
   - id: old-member
     name: Olive Former

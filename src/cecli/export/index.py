@@ -11,6 +11,14 @@ from cecli.export import docx as docs
 MISSING = "MISSING: no record for this school year"
 
 
+def dates_lines(row: dict) -> list[str]:
+    """The dates column: the dates found, then what is missing when the item is not ready."""
+    lines = list(row["dates"])
+    if row["missing"]:
+        lines.append(f"MISSING: {row['detail']}" if row.get("detail") else MISSING)
+    return lines
+
+
 def markdown(title: str, header: list[str], rows: list[dict]) -> str:
     def cell(lines: list[str]) -> str:
         return "<br>".join(line.replace("|", "\\|") for line in lines) or "—"
@@ -19,7 +27,7 @@ def markdown(title: str, header: list[str], rows: list[dict]) -> str:
     out += ["| # | Required information | Date(s) | Evidence files |", "|---|---|---|---|"]
     for row in rows:
         files = [f"[{path}](<{path}>)" for path in row["files"]]
-        out.append(f"| {row['number']} | {cell([row['required']])} | {cell(row['dates'] or [MISSING])} | {cell(files)} |")
+        out.append(f"| {row['number']} | {cell([row['required']])} | {cell(dates_lines(row))} | {cell(files)} |")
     examples = [row for row in rows if row.get("examples")]
     if examples:
         out += ["", "Examples of supporting evidence the state gives for each item:", ""]
@@ -32,7 +40,7 @@ def document(title: str, header: list[str], rows: list[dict], as_of: dt.date, ru
     for line in header:
         doc.add_paragraph(line)
     docs.add_table(doc, ["#", "Required information", "Date(s)", "Evidence files"], [
-        [str(row["number"]), row["required"], "\n".join(row["dates"]) or MISSING, "\n".join(row["files"]) or "—"]
+        [str(row["number"]), row["required"], "\n".join(dates_lines(row)), "\n".join(row["files"]) or "—"]
         for row in rows])
     examples = [row for row in rows if row.get("examples")]
     if examples:

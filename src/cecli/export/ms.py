@@ -37,5 +37,5 @@ def build(package: Package, council: Council, year: str, as_of: dt.date) -> list
                 files.append(copied)
         rows.append({"number": item.number, "folder": item.folder, "required": item.required,
                      "examples": item.examples, "dates": item.dates, "files": list(dict.fromkeys(files)),
-                     "missing": item.missing})
+                     "missing": item.missing, "detail": item.detail})
     return rows

@@ -10,7 +10,8 @@ import io
 
 from cecli.council import Council
 from cecli.export import docx as docs
-from cecli.export.mcaps import held, members_in
+from cecli.evidence import held
+from cecli.export.mcaps import members_in
 from cecli.export.package import Package
 from cecli.export.records import add_meeting_calendar, add_meeting_folder, meeting_documents
 from cecli.model.base import quarters
