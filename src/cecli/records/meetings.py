@@ -67,7 +67,8 @@ def new_meeting(root: Path, plan: NewMeeting, author: str | None = None) -> Writ
                            "Nothing was written.")
     start, end = check.clock(plan.start, "--start"), check.clock(plan.end, "--end")
     meeting_id = day.isoformat() + (f"-{check.slug(plan.suffix, '--suffix')}" if plan.suffix else "")
-    what = "meeting" if plan.kind == "regular" else plan.kind.replace("-", " ")
+    what = {"regular": "meeting", "special": "special meeting", "information-session": "information session",
+            "election": "election meeting"}[plan.kind]
     with _change(root, f"Add {what} of {meeting_id}.", author) as tx:
         council = tx.council
         rel = _rel(meeting_id)

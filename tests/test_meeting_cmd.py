@@ -1,0 +1,274 @@
+"""cec meeting new|list|attendance|record|cancel|docs against a council in a real git repository."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import invoke
+from gitcouncil import commits, format_findings, is_sentence, last_commit, make_council, snapshot
+from ruamel.yaml import YAML
+
+
+def read(root, rel):
+    return YAML(typ="safe").load((root / rel).read_text(encoding="utf-8"))
+
+
+def run(root, *args):
+    return invoke([*args, "--council", root])
+
+
+@pytest.fixture
+def root(tmp_path):
+    return make_council(tmp_path)
+
+
+# --- cec meeting new --------------------------------------------------------------------------
+
+def test_new_meeting_inherits_place_times_and_recurring_agenda_in_one_commit(root):
+    before = commits(root)
+    result = run(root, "meeting", "new", "--date", "2025-11-18")
+    assert result.exit_code == 0, result.output
+    assert "Wrote meetings/2025-11-18.yaml" in result.output
+    assert "Send the agenda by 2025-11-15." in result.output
+
+    meeting = read(root, "meetings/2025-11-18.yaml")
+    assert meeting["status"] == "scheduled" and meeting["open_to_public"] is True
+    assert (meeting["start"], meeting["end"]) == ("17:30", "18:45")
+    assert meeting["location"] == "Room 12, Test Elementary"
+    # the recurring items come back; the one-off data review does not
+    assert [item["title"] for item in meeting["agenda"]] == [
+        "Welcome and call to order", "Approval of minutes", "Public comment"]
+    assert 'start: "17:30"' in (root / "meetings/2025-11-18.yaml").read_text()
+
+    assert commits(root) == before + 1
+    message, author, paths = last_commit(root)
+    assert message == "Add meeting of 2025-11-18." and is_sentence(message)
+    assert author == "Di Park <di.park@example.org>"
+    assert "meetings/2025-11-18.yaml" in paths
+    assert all(p == "meetings/2025-11-18.yaml" or p.startswith("documents/meetings/2025-11-18/") for p in paths)
+    assert format_findings(root) == []
+
+
+def test_new_meeting_writes_its_documents_in_the_same_commit(root):
+    result = run(root, "meeting", "new", "--date", "2025-11-18")
+    assert result.exit_code == 0, result.output
+    _, _, paths = last_commit(root)
+    assert {"documents/meetings/2025-11-18/agenda.docx", "documents/meetings/2025-11-18/minutes.docx",
+            "documents/meetings/2025-11-18/sign-in.docx"} <= set(paths)
+    assert "agenda, minutes shell and sign-in sheet" in result.output
+
+
+def test_options_override_what_is_inherited(root):
+    result = run(root, "meeting", "new", "--date", "2025-12-09", "--kind", "special", "--title",
+                 "Budget & <FY26> review", "--start", "18:00", "--end", "19:00", "--location", "Gym",
+                 "--author", "Ann Lee <ann@example.org>")
+    assert result.exit_code == 0, result.output
+    meeting = read(root, "meetings/2025-12-09.yaml")
+    assert meeting["kind"] == "special" and meeting["title"] == "Budget & <FY26> review"
+    assert (meeting["start"], meeting["end"], meeting["location"]) == ("18:00", "19:00", "Gym")
+    message, author, _ = last_commit(root)
+    assert message == "Add special meeting of 2025-12-09."
+    assert author == "Ann Lee <ann@example.org>"
+
+
+def test_first_meeting_uses_the_councils_meeting_defaults(tmp_path):
+    council = """
+    name: Test Elementary CEC
+    profile: ms-cec
+    established: 2025-08-01
+    meeting_place: Test Elementary library
+    meeting_defaults:
+      start: "18:00"
+      end: "19:15"
+      agenda:
+        - {title: Welcome, minutes: 5, kind: welcome}
+        - {title: Public comment, minutes: 15, kind: public-comment}
+    """
+    root = make_council(tmp_path, {"council.yaml": council, "meetings/2025-10-14.yaml": None,
+                                   "goals.yaml": None})
+    result = run(root, "meeting", "new", "--date", "2025-10-21")
+    assert result.exit_code == 0, result.output
+    meeting = read(root, "meetings/2025-10-21.yaml")
+    assert (meeting["start"], meeting["end"], meeting["location"]) == ("18:00", "19:15", "Test Elementary library")
+    assert [item["title"] for item in meeting["agenda"]] == ["Welcome", "Public comment"]
+    assert format_findings(root) == []
+
+
+def test_a_second_meeting_on_a_day_needs_a_suffix(root):
+    before = snapshot(root)
+    result = run(root, "meeting", "new", "--date", "2025-10-14")
+    assert result.exit_code == 2
+    assert "already a meeting on 2025-10-14" in result.output and "--suffix" in result.output
+    assert snapshot(root) == before
+
+    result = run(root, "meeting", "new", "--date", "2025-10-14", "--suffix", "special", "--kind", "special")
+    assert result.exit_code == 0, result.output
+    assert (root / "meetings/2025-10-14-special.yaml").is_file()
+    assert format_findings(root) == []
+
+
+@pytest.mark.parametrize("args, says", [
+    (["--date", "10/14/2025"], "not a date written as YYYY-MM-DD"),
+    (["--date", "2025-02-30"], "not a real date"),
+    (["--date", "2025-11-18", "--start", "25:00"], "not a real time of day"),
+    (["--date", "2025-11-18", "--start", "6pm"], '"HH:MM"'),
+    (["--date", "2025-11-18", "--start", "19:00", "--end", "18:00"], "is not after the start time"),
+    (["--date", "2025-11-18", "--kind", "regualr"], "Did you mean `regular`?"),
+    (["--date", "2025-11-18", "--suffix", "Special Session"], "not a usable id"),
+    ([], "date is missing"),
+])
+def test_bad_input_for_a_new_meeting_writes_nothing(root, args, says):
+    before = snapshot(root)
+    result = run(root, "meeting", "new", *args)
+    assert result.exit_code == 2, result.output
+    assert says in result.output
+    assert snapshot(root) == before
+
+
+# --- cec meeting attendance ---------------------------------------------------------------------
+
+def test_attendance_is_recorded_and_the_files_comments_kept(root):
+    result = run(root, "meeting", "attendance", "2025-10-14", "--present", "ann-lee,bo-diaz",
+                 "--absent", "cy-moss", "--excused", "di-park", "--guests", "4")
+    assert result.exit_code == 0, result.output
+    assert "2 present" in result.output
+    text = (root / "meetings/2025-10-14.yaml").read_text()
+    assert text.startswith("# First regular meeting of the year.\n")
+    assert 'start: "17:30"   # after school pickup' in text
+    meeting = read(root, "meetings/2025-10-14.yaml")
+    assert meeting["attendance"] == {"present": ["ann-lee", "bo-diaz"], "absent": ["cy-moss"],
+                                     "excused": ["di-park"], "guests": 4}
+    assert meeting["status"] == "held"
+    message, _, paths = last_commit(root)
+    assert message == "Record attendance for the meeting of 2025-10-14."
+    assert paths == ["meetings/2025-10-14.yaml"]
+    assert format_findings(root) == []
+
+
+def test_attendance_for_a_future_meeting_leaves_it_scheduled(root):
+    assert run(root, "meeting", "new", "--date", "2099-01-13").exit_code == 0
+    result = run(root, "meeting", "attendance", "2099-01-13", "--excused", "ann-lee")
+    assert result.exit_code == 0, result.output
+    assert read(root, "meetings/2099-01-13.yaml")["status"] == "scheduled"
+
+
+@pytest.mark.parametrize("args, says", [
+    (["2025-10-14", "--present", "ann-le"], "Did you mean `ann-lee`?"),
+    (["2025-10-14", "--present", "ann-lee", "--absent", "ann-lee"], "both present and absent"),
+    (["2025-10-14", "--guests", "-1"], "cannot be negative"),
+    (["2025-10-41", "--present", "ann-lee"], "Did you mean `2025-10-14`?"),
+    (["2025-10-14"], "Say who came"),
+])
+def test_bad_attendance_writes_nothing(root, args, says):
+    before = snapshot(root)
+    result = run(root, "meeting", "attendance", *args)
+    assert result.exit_code == 2, result.output
+    assert says in result.output
+    assert snapshot(root) == before
+
+
+# --- cec meeting record and cancel --------------------------------------------------------------
+
+def test_record_minutes_a_motion_with_votes_and_an_action_item(root):
+    result = run(root, "meeting", "record", "2025-10-14", "--recorded", "2025-10-15", "--sent", "2025-10-16",
+                 "--summary", "Reviewed the report card.", "--agenda-sent", "2025-10-09",
+                 "--notice-posted", "2025-10-10 16:00",
+                 "--motion", "Adopt the meeting schedule.", "--moved-by", "ann-lee", "--seconded-by", "bo-diaz",
+                 "--for", "ann-lee,bo-diaz", "--against", "cy-moss", "--abstain", "di-park", "--result", "carried",
+                 "--action", "Post the schedule on the website", "--owner", "di-park", "--due", "2025-10-20")
+    assert result.exit_code == 0, result.output
+    meeting = read(root, "meetings/2025-10-14.yaml")
+    assert meeting["minutes"] == {"recorded": __import__("datetime").date(2025, 10, 15),
+                                  "sent": __import__("datetime").date(2025, 10, 16),
+                                  "summary": "Reviewed the report card."}
+    assert meeting["motions"] == [{
+        "text": "Adopt the meeting schedule.", "moved_by": "ann-lee", "seconded_by": "bo-diaz",
+        "votes": {"for": ["ann-lee", "bo-diaz"], "against": ["cy-moss"], "abstain": ["di-park"]},
+        "result": "carried"}]
+    assert meeting["action_items"][0]["owner"] == "di-park"
+    text = (root / "meetings/2025-10-14.yaml").read_text()
+    assert 'notice_posted: "2025-10-10 16:00"' in text and "agenda_sent: 2025-10-09" in text
+    assert "# after school pickup" in text
+    message, _, paths = last_commit(root)
+    assert message == ("Record minutes, notice and agenda dates, a motion and an action item "
+                       "for the meeting of 2025-10-14.")
+    assert paths == ["meetings/2025-10-14.yaml"]
+    assert format_findings(root) == []
+
+
+@pytest.mark.parametrize("args, says", [
+    (["--motion", "Adopt.", "--for", "ann-lee,bo-dias"], "Did you mean `bo-diaz`?"),
+    (["--motion", "Adopt.", "--result", "passed"], "not a result of a motion"),
+    (["--moved-by", "ann-lee"], "Give the motion's text with --motion"),
+    (["--action", "Call the board", "--owner", "zed"], "no member has the id `zed`"),
+    (["--recorded", "2025-10-01"], "before the meeting"),
+    (["--approved", "14 Oct"], "YYYY-MM-DD"),
+    (["--notice-posted", "2025-10-10 4pm"], '"HH:MM"'),
+    ([], "nothing to record"),
+])
+def test_bad_records_write_nothing(root, args, says):
+    before = snapshot(root)
+    result = run(root, "meeting", "record", "2025-10-14", *args)
+    assert result.exit_code == 2, result.output
+    assert says in result.output
+    assert snapshot(root) == before
+
+
+def test_cancel_keeps_the_reason_beside_the_status_and_in_the_commit(root):
+    assert run(root, "meeting", "new", "--date", "2099-01-13").exit_code == 0
+    result = run(root, "meeting", "cancel", "2099-01-13", "--reason", "Snow day")
+    assert result.exit_code == 0, result.output
+    text = (root / "meetings/2099-01-13.yaml").read_text()
+    assert "status: cancelled  # Snow day" in text
+    message, _, paths = last_commit(root)
+    assert message == "Cancel the meeting of 2099-01-13 (Snow day)."
+    assert paths == ["meetings/2099-01-13.yaml"]
+    before = snapshot(root)
+    again = run(root, "meeting", "cancel", "2099-01-13")
+    assert again.exit_code == 2 and "already cancelled" in again.output
+    assert snapshot(root) == before
+
+
+# --- cec meeting list and docs ------------------------------------------------------------------
+
+def test_list_shows_each_meeting(root):
+    run(root, "meeting", "attendance", "2025-10-14", "--present", "ann-lee,bo-diaz")
+    run(root, "meeting", "new", "--date", "2026-09-15")
+    result = run(root, "meeting", "list", "--json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert [(r["id"], r["status"], r["present"]) for r in rows] == [
+        ("2025-10-14", "held", 2), ("2026-09-15", "scheduled", None)]
+    only = json.loads(run(root, "meeting", "list", "--year", "2026-27", "--json").output)
+    assert [r["id"] for r in only] == ["2026-09-15"]
+    table = run(root, "meeting", "list").output
+    assert "2025-10-14  regular" in table
+    assert run(root, "meeting", "list", "--year", "2026").exit_code == 2
+
+
+def test_docs_regenerates_once_and_then_commits_nothing(root):
+    first = run(root, "meeting", "docs", "2025-10-14")
+    assert first.exit_code == 0, first.output
+    message, _, paths = last_commit(root)
+    assert message == "Regenerate the documents of the meeting of 2025-10-14."
+    assert paths and all(p.startswith("documents/meetings/2025-10-14/") for p in paths)
+    before = snapshot(root)
+    second = run(root, "meeting", "docs", "2025-10-14")
+    assert second.exit_code == 0, second.output
+    assert "nothing was committed" in second.output
+    assert snapshot(root) == before
+
+
+def test_no_identity_means_nothing_written(root, monkeypatch):
+    from gitcouncil import git
+
+    git(root, "config", "--unset", "user.name")
+    monkeypatch.delenv("CEC_AUTHOR", raising=False)
+    monkeypatch.setenv("HOME", str(root.parent))  # no global identity either
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    before = snapshot(root)
+    result = run(root, "meeting", "new", "--date", "2025-11-18")
+    assert result.exit_code == 2
+    assert "who is making this change" in result.output
+    assert snapshot(root) == before
