@@ -6,5 +6,11 @@ document is built, so `cec check` never loads them. See docs/documents.md.
 """
 
 from cecli.documents.meetings import meeting_documents
+from cecli.documents.recruiting import ballot, info_session, interest_form
+from cecli.documents.reporting import engagement_plan, progress_report
+from cecli.documents.templating import TEMPLATES, TemplateProblem
 
-__all__ = ["meeting_documents"]
+__all__ = [
+    "meeting_documents", "ballot", "interest_form", "info_session", "engagement_plan",
+    "progress_report", "TEMPLATES", "TemplateProblem",
+]

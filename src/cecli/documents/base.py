@@ -78,7 +78,10 @@ def add_running_header_footer(document, left: str, right: str) -> None:
 
     section = document.sections[0]
     header = section.header.paragraphs[0]
-    header.paragraph_format.tab_stops.add_tab_stop(Inches(TEXT_WIDTH_INCHES), WD_TAB_ALIGNMENT.RIGHT)
+    stops = header.paragraph_format.tab_stops
+    for inches in (3.25, 6.5):  # the Header style's own centre and right stops
+        stops.add_tab_stop(Inches(inches), WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(Inches(TEXT_WIDTH_INCHES), WD_TAB_ALIGNMENT.RIGHT)
     run = header.add_run(f"{left}\t{right}")
     run.font.size = Pt(9)
     footer = section.footer.paragraphs[0]
@@ -143,7 +146,12 @@ def add_table(container, header: list[str], rows: list[list[str]], widths: list[
         for index, text in enumerate(values):
             paragraph = row.cells[index].paragraphs[0]
             run = paragraph.add_run(text)
-            if font_size:
+            if text in (BOX, TICKED):
+                from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+                run.font.size = Pt(14)
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            elif font_size:
                 run.font.size = Pt(font_size)
     if widths:
         set_widths(table, widths)

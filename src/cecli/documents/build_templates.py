@@ -69,10 +69,12 @@ def lines(document, count: int):
         paragraph.paragraph_format.space_before = Pt(14)
         paragraph.paragraph_format.space_after = Pt(0)
         borders = OxmlElement("w:pBdr")
-        bottom = OxmlElement("w:bottom")
-        for key, value in (("val", "single"), ("sz", "4"), ("space", "1"), ("color", "808080")):
-            bottom.set(qn(f"w:{key}"), value)
-        borders.append(bottom)
+        # consecutive paragraphs with the same borders form one group: `between` rules each line
+        for edge in ("bottom", "between"):
+            line = OxmlElement(f"w:{edge}")
+            for key, value in (("val", "single"), ("sz", "4"), ("space", "1"), ("color", "808080")):
+                line.set(qn(f"w:{key}"), value)
+            borders.append(line)
         paragraph._p.get_or_add_pPr().append(borders)
 
 

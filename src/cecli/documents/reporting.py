@@ -1,0 +1,148 @@
+"""The Community Engagement Plan (New York) and the public progress report.
+
+Both are public: members' emails, phones and notes never appear, and a student is named only with
+`public_name: true` (Member.may_be_named_publicly); otherwise the row says "Student member".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from cecli.documents import base
+from cecli.documents.context import base_context, display_name, time_span, words
+from cecli.documents.templating import Rendering
+
+# New York's required groups (CEC101): (label, categories that count, required?)
+NY_GROUPS = (
+    ("Principal", ("principal",)),
+    ("Parent or person in parental relation", ("parent",)),
+    ("Teacher or other staff", ("teacher", "staff")),
+    ("Student (schools serving grade 7 or above)", ("student",)),
+)
+
+
+def _paragraphs(text: str | None) -> list[str]:
+    if not text or not text.strip():
+        return []
+    return [" ".join(part.split()) for part in re.split(r"\n\s*\n", text.strip()) if part.strip()]
+
+
+def _serves_grade_seven(council) -> bool:
+    for school in council.info.schools if council.info else []:
+        numbers = [int(n) for n in re.findall(r"\d+", school.grades or "")]
+        if numbers and max(numbers) >= 7:
+            return True
+    return False
+
+
+def roster_rows(members) -> list[list[str]]:
+    return [[display_name(m, public=True), words(m.category), ", ".join(words(r) for r in m.roles),
+             words(m.selected_by)] for m in members]
+
+
+def engagement_plan(council, day: dt.date) -> bytes:
+    from cecli.model.plan import COMPONENTS
+
+    plan = council.plan
+    rendering = Rendering(council.root, "plan.docx")
+    context = base_context(council, "Community Engagement Plan", day)
+    year = (plan.school_year if plan and plan.school_year else None) or council.school_year(day)
+    components = []
+    for number, (key, heading) in enumerate(COMPONENTS.items(), start=1):
+        text = getattr(plan.components, key) if plan else None
+        paragraphs = _paragraphs(text)
+        components.append({"number": number, "key": key, "heading": heading,
+                           "missing": not paragraphs, "paragraphs": paragraphs})
+    context["plan"] = {
+        "school_year": year,
+        "adopted": base.long_date(plan.adopted) if plan and plan.adopted else "",
+        "components": components,
+        "missing": [c["heading"] for c in components if c["missing"]],
+    }
+    members = council.active_members(day)
+
+    roster = rendering.subdoc()
+    base.add_table(roster, ["Name", "Group", "Role", "Selected by"],
+                   roster_rows(members) or [["No members on this date", "", "", ""]],
+                   widths=[2.3, 1.8, 1.4, 1.5])
+    context["roster_table"] = roster
+
+    groups = rendering.subdoc()
+    rows = []
+    for label, categories in NY_GROUPS:
+        count = sum(1 for m in members if m.category in categories)
+        required = "student" not in categories or _serves_grade_seven(council)
+        rows.append([base.TICKED if count else base.BOX, label, "Required" if required else "Not required",
+                     str(count)])
+    base.add_table(groups, ["Met", "Group", "Required", "Members"], rows, widths=[0.6, 3.8, 1.5, 1.1])
+    context["groups_table"] = groups
+
+    calendar = rendering.subdoc()
+    meetings = sorted(council.meetings_in(year), key=lambda m: (m.starts_at(), m.id))
+    base.add_table(calendar, ["Date", "Time", "Meeting", "Place", "Status"],
+                   [[base.month_day_year(m.date), time_span(m.start, m.end), m.display_title,
+                     m.location or (council.info.meeting_place if council.info else "") or "",
+                     words(m.status or "scheduled")] for m in meetings] or [["No meetings scheduled yet", "", "", "", ""]],
+                   widths=[1.3, 1.5, 1.9, 1.5, 0.8])
+    context["calendar_table"] = calendar
+
+    signer = next((m for m in members
+                   if {"chair", "co-chair"} & set(m.roles) and not m.building_admin
+                   and m.category not in ("principal", "administrator") and m.may_be_named_publicly), None)
+    context["signer"] = {"name": signer.name if signer else "____________________________________"}
+    return rendering.render(context, day, f"Community Engagement Plan {year}")
+
+
+def progress_report(council, year: str, day: dt.date) -> bytes:
+    rendering = Rendering(council.root, "progress-report.docx")
+    context = base_context(council, "Progress report", day)
+    begin, end = council.year_bounds(year)
+    goal_year = council.goals.years.get(year) if council.goals else None
+    goals = goal_year.goals if goal_year else []
+    context["report"] = {
+        "year": year,
+        "goals": [
+            {"id": g.id, "statement": g.statement, "measure": g.measure or "", "baseline": g.baseline or "",
+             "target": g.target or "",
+             "progress": [{"date": base.month_day_year(p.date), "text": p.note} for p in g.progress]}
+            for g in goals
+        ],
+    }
+
+    data = rendering.subdoc()
+    reviewed = goal_year.data_reviewed if goal_year else []
+    base.add_table(data, ["Data", "Reviewed on"],
+                   [[words(r.source), base.month_day_year(r.date)] for r in reviewed]
+                   or [["No data reviews recorded", ""]], widths=[4.5, 2.5])
+    context["data_table"] = data
+
+    held = [m for m in council.meetings_in(year)
+            if m.status == "held" or (m.status is None and m.date <= day)]
+    held.sort(key=lambda m: (m.starts_at(), m.id))
+    meetings = rendering.subdoc()
+    base.add_table(meetings, ["Date", "Meeting", "Members present"],
+                   [[base.month_day_year(m.date), m.display_title,
+                     str(len(m.attendance.present)) if m.attendance else ""] for m in held]
+                   or [["No meetings held yet", "", ""]], widths=[1.8, 3.7, 1.5])
+    context["meetings_table"] = meetings
+
+    recommendations = rendering.subdoc()
+    made = [r for r in (council.recommendations.recommendations if council.recommendations else [])
+            if begin <= r.date <= end]
+    base.add_table(recommendations, ["Date", "To", "Recommendation", "Response"],
+                   [[base.month_day_year(r.date), words(r.to), r.text, r.response or words(r.status)] for r in made]
+                   or [["No recommendations made yet", "", "", ""]], widths=[1.3, 1.4, 2.6, 1.7])
+    context["recommendations_table"] = recommendations
+
+    as_of = min(day, end)
+    members = council.active_members(as_of)
+    named = [m for m in members if m.may_be_named_publicly]
+    unnamed = len(members) - len(named)
+    rows = [[m.name, words(m.category), ", ".join(words(r) for r in m.roles)] for m in named]
+    if unnamed:
+        rows.append([f"{unnamed} student member{'s' if unnamed > 1 else ''}", "Student", ""])
+    roster = rendering.subdoc()
+    base.add_table(roster, ["Member", "Group", "Role"], rows or [["No members", "", ""]], widths=[2.8, 2.4, 1.8])
+    context["members_table"] = roster
+    return rendering.render(context, day, f"Progress report {year}")
