@@ -72,7 +72,7 @@ def council_files(index: int, rng: random.Random, as_of: dt.date = dt.date(2026,
     council += [
         "timezone: America/" + ("New_York" if ny else "Chicago"),
         f"established: {established}",
-        f"schedule_adopted: {dt.date(year_start, 8, 20)}",
+        f"schedule_adopted: {{\"{year_start - 1}-{year_start % 100:02d}\": {established}, \"{year_start}-{(year_start + 1) % 100:02d}\": {dt.date(year_start, 7, 1)}}}",
         f"meeting_place: {_q(school + ' library')}",
         "meeting_defaults:",
         '  start: "17:30"',
@@ -99,7 +99,7 @@ def council_files(index: int, rng: random.Random, as_of: dt.date = dt.date(2026,
         lines.append(f"    phone: \"601-555-{1000 + rng.randint(0, 8999)}\"")
         lines.append(f"    start_date: {established}")
         if number >= size - 2:
-            lines.append(f"    end_date: {dt.date(year_start, 6, 30)}")
+            lines.append(f"    end_date: {dt.date(year_start - 1, 10, 1)}")  # left before the first meeting
         lines.append(f"    selected_by: {rng.choice(['election', 'appointment'])}")
         if ny and cats[number % len(cats)] == "parent":
             lines.append("    district_employee: false")
@@ -152,7 +152,7 @@ def council_files(index: int, rng: random.Random, as_of: dt.date = dt.date(2026,
                       f"    moved_by: {present[0] if present else active[0]}",
                       f"    seconded_by: {present[1] if len(present) > 1 else active[1]}",
                       "    votes:",
-                      f"      for: [{', '.join(present[:6])}]",
+                      f"      for: [{', '.join(present)}]",
                       "    result: carried",
                       "action_items:",
                       f"  - {{task: Post the agenda on the school website, owner: {active[2]}, due: {day + dt.timedelta(days=20)}, done: true}}",
@@ -187,22 +187,24 @@ def council_files(index: int, rng: random.Random, as_of: dt.date = dt.date(2026,
     # outreach
     outreach = ["communications:"]
     for c in range(rng.randint(4, 7)):
-        when = dt.date(year_start - 1, 8, 1) + dt.timedelta(days=30 * c + rng.randint(0, 20))
+        when = dt.date(year_start - 1 + c % 2, 8, 1) + dt.timedelta(days=30 * (c // 2) + rng.randint(0, 20))
         outreach += [f"  - date: {when}",
                      f"    channel: {rng.choice(['flyer', 'social-media', 'newsletter', 'website', 'email'])}",
                      "    audience: families and community",
                      f"    purpose: {rng.choice(['recruitment', 'information-session', 'meeting-notice', 'public-report'])}",
                      f"    description: {_q('Notice number ' + str(c + 1) + ' about the council')}"]
     outreach += ["info_sessions:"]
-    for s in range(2):
-        when = dt.date(year_start - 1, 8, 10 + 10 * s)
+    for s in range(4):
+        when = dt.date(year_start - 1 + s // 2, 8, 10 + 10 * (s % 2))
         outreach += [f"  - {{date: {when}, start: \"18:00\", end: \"19:00\", location: {_q(school + ' cafeteria')}, attendees: {rng.randint(8, 40)}}}"]
-    outreach += ["nominations:",
-                 f"  opened: {dt.date(year_start - 1, 8, 1)}",
-                 f"  closed: {dt.date(year_start - 1, 8, 25)}",
-                 "  methods: [electronic, in-person]",
-                 f"  received: {rng.randint(12, 30)}",
-                 "elections:",
+    outreach += ["nominations:"]
+    for first in (year_start - 1, year_start):
+        outreach += [f"  \"{first}-{(first + 1) % 100:02d}\":",
+                     f"    opened: {dt.date(first, 8, 1)}",
+                     f"    closed: {dt.date(first, 8, 25)}",
+                     "    methods: [electronic, in-person]",
+                     f"    received: {rng.randint(12, 30)}"]
+    outreach += ["elections:",
                  f"  - id: election-{year_start - 1}",
                  f"    date: {dt.date(year_start - 1, 8, 28)}",
                  f"    notice_given: {dt.date(year_start - 1, 8, 10)}",
@@ -215,7 +217,7 @@ def council_files(index: int, rng: random.Random, as_of: dt.date = dt.date(2026,
 
     reports = ["public_reports:"]
     for r in range(2):
-        when = dt.date(year_start - 1 + r, 5 if r == 0 else 10, 15)
+        when = dt.date(year_start, 5 if r == 0 else 10, 15)
         reports += [f"  - date: {when}", f"    title: {_q('Progress report to the community ' + str(r + 1))}",
                     "    format: presentation", "    audience: school board and families"]
     if ny:

@@ -1,0 +1,76 @@
+"""`cec --help` and `cec check` stay fast: they must not import the heavy libraries other commands use.
+
+Each case runs `cecli.cli.main` with argv in a fresh interpreter and reports which modules were
+imported. No timings here (those are for benchmarks/run.py): only what was imported.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+import generate  # noqa: E402
+
+HEAVY = ("docx", "docxtpl", "jinja2", "git", "icalendar", "rich")
+
+PROBE = """
+import json, sys
+sys.argv = ["cec", *json.loads(sys.argv[1])]
+from cecli.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stdout.flush()
+print("\\nMODULES " + json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def imported(args: list[str], cwd) -> set[str]:
+    env_run = subprocess.run([sys.executable, "-c", PROBE, json.dumps([str(a) for a in args])],
+                             cwd=cwd, capture_output=True, text=True, timeout=120)
+    line = next(l for l in env_run.stderr.splitlines() if l.startswith("MODULES "))
+    return {name.split(".")[0] for name in json.loads(line[len("MODULES "):])}
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    """sample-council/ when it exists, else a generated council of the same shape."""
+    target = tmp_path_factory.mktemp("imports") / "sample-council"
+    if (REPO / "sample-council" / "council.yaml").is_file():
+        shutil.copytree(REPO / "sample-council", target)
+    else:
+        generate.write_council(target, generate.council_files(0, generate.random.Random(1)))
+    return target
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in HEAVY if m in modules)
+
+
+def test_help_imports_nothing_heavy(tmp_path):
+    modules = imported(["--help"], tmp_path)
+    assert _heavy(modules) == []
+    assert "cecli" in modules and "typer" in modules
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_check_imports_nothing_heavy(sample, fmt):
+    for cache in (["--no-cache"], []):  # cold, then (second run) from the cache
+        for _ in range(2):
+            modules = imported(["check", sample, "--format", fmt, *cache], sample.parent)
+            assert _heavy(modules) == [], (fmt, cache)
+    assert "pydantic" in imported(["check", sample, "--format", fmt, "--no-cache"], sample.parent)
+
+
+def test_check_over_many_councils_imports_nothing_heavy(tmp_path):
+    generate.generate(tmp_path / "state", 3, seed=1)
+    modules = imported(["check", tmp_path / "state", "--format", "json", "--no-cache"], tmp_path)
+    assert _heavy(modules) == []
