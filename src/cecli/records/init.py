@@ -129,7 +129,10 @@ def roster_text(setup: Setup) -> str:
     from cecli import profiles
 
     profile = profiles.load(setup.profile)
-    categories = ", ".join(profile.vocabularies.get("category", ()))
+    import textwrap
+
+    categories = "\n".join("#   " + line for line in textwrap.wrap(
+        ", ".join(profile.vocabularies.get("category", ())) + ".", 90))
     roles = ", ".join(profile.vocabularies.get("role", ()))
     return (
         "# roster.yaml: everyone who is or has been a member of the council.\n"
@@ -139,7 +142,7 @@ def roster_text(setup: Setup) -> str:
         "#\n"
         "# Each member has: id (a short name used in other files, such as maria-lopez), name,\n"
         "# category, roles, email, phone, start_date, end_date, selected_by, note.\n"
-        f"# Categories ({profile.name}): {categories}.\n"
+        f"# Categories ({profile.name}):\n{categories}\n"
         f"# Officer roles: {roles}.\n"
         "\n"
         "members: []\n"
