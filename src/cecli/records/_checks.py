@@ -133,6 +133,11 @@ def members(council, ids: list[str], option: str) -> list[str]:
     return ids
 
 
+_VOCABULARY_NAMES = {"voters": "voter group", "method": "nomination method", "source": "data source",
+                     "category": "member category", "channel": "communication channel",
+                     "purpose": "communication purpose"}
+
+
 def word(council, vocabulary: str, value: str | None, option: str) -> str | None:
     """Refuse a word the council's profile does not know for this vocabulary."""
     if value is None:
@@ -141,7 +146,8 @@ def word(council, vocabulary: str, value: str | None, option: str) -> str | None
     if words and value not in words:
         hint = did_you_mean(value, words) or f"Use one of: {', '.join(words)}."
         profile = council.profile.name
-        raise InvalidInput(f"{option} `{value}` is not a {vocabulary.replace('_', ' ')} the {profile} profile knows.",
+        what = _VOCABULARY_NAMES.get(vocabulary, vocabulary.replace("_", " "))
+        raise InvalidInput(f"{option} `{value}` is not a {what} the {profile} profile knows.",
                            f"{hint} Nothing was written.")
     return value
 
