@@ -132,7 +132,7 @@ def roster_text(setup: Setup) -> str:
     import textwrap
 
     categories = "\n".join("#   " + line for line in textwrap.wrap(
-        ", ".join(profile.vocabularies.get("category", ())) + ".", 90))
+        ", ".join(profile.vocabularies.get("category", ())) + ".", 90, break_on_hyphens=False))
     roles = ", ".join(profile.vocabularies.get("role", ()))
     return (
         "# roster.yaml: everyone who is or has been a member of the council.\n"
