@@ -1,0 +1,122 @@
+"""Putting documents where they belong: the council's documents/ folder (one commit), or elsewhere.
+
+Also the two record-keeping pieces of the documents family: the template overrides
+(`cec templates list|copy`) and recording a public report (`cec report add`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from cecli.documents.templating import COUNCIL_TEMPLATES, TEMPLATES, packaged_template, template_path
+from cecli.errors import InvalidInput
+
+
+@dataclass
+class Written:
+    paths: list[str]
+    committed: str | None  # the commit, or None when nothing was committed
+    said: str
+
+
+def _in_repo(root: Path) -> bool:
+    from cecli.store.gitrepo import find_repo
+
+    return find_repo(root) is not None
+
+
+def save_documents(root: Path, files: dict[str, bytes], message: str, author: str | None = None,
+                   out: Path | None = None) -> Written:
+    """Write generated documents. With `out` (a file for one document, a folder for several) they go
+    there and nothing is committed; otherwise into the council folder as one commit (when the
+    council is in a git repository) of exactly those paths."""
+    if out is not None:
+        from cecli.store.atomic import write_atomic
+
+        out = Path(out)
+        targets = {}
+        if len(files) == 1 and (out.suffix.lower() == ".docx"):
+            targets[out] = next(iter(files.values()))
+        else:
+            for rel, data in files.items():
+                targets[out / Path(rel).name] = data
+        for target, data in targets.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, data)
+        shown = [str(t) for t in targets]
+        return Written(shown, None, "Wrote " + ", ".join(shown) + " (not committed).")
+    if not _in_repo(root):
+        from cecli.store.atomic import write_atomic
+
+        for rel, data in files.items():
+            target = root / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, data)
+        return Written(list(files), None,
+                       "Wrote " + ", ".join(files) + " (not committed: the council is not in a git repository).")
+    from cecli.store import change
+
+    with change(root, message, author=author) as tx:
+        for rel, data in files.items():
+            tx.write_bytes(rel, data)
+    sha, paths = tx.result
+    if sha is None:
+        return Written(list(files), None, "Unchanged: " + ", ".join(files) + " already match the records.")
+    return Written(list(paths), sha, f"Wrote and committed {', '.join(paths)} ({sha[:7]}).")
+
+
+# --- templates --------------------------------------------------------------------------------
+
+def list_templates(root: Path | None) -> list[tuple[str, str, bool]]:
+    """(template, what it is, whether the council has its own copy)."""
+    return [(name, what, template_path(root, name)[1]) for name, what in TEMPLATES.items()]
+
+
+def copy_template(root: Path, name: str, author: str | None = None, force: bool = False) -> Written:
+    if not name.endswith(".docx"):
+        name += ".docx"
+    template_path(None, name)  # refuses an unknown name
+    rel = f"{COUNCIL_TEMPLATES}/{name}"
+    if (root / rel).exists() and not force:
+        raise InvalidInput(f"{rel} already exists: the council already has its own {name}.",
+                           "Edit it in Word, or give --force to replace it with the packaged one.")
+    data = packaged_template(name).read_bytes()
+    return save_documents(root, {rel: data},
+                          f"Copy the packaged {name} template into {COUNCIL_TEMPLATES}/ so the council can change it.",
+                          author)
+
+
+# --- public reports ---------------------------------------------------------------------------
+
+def add_public_report(root: Path, *, date: dt.date, title: str, format: str | None = None,
+                      audience: str | None = None, link: str | None = None,
+                      evidence: list[str] | None = None, author: str | None = None) -> Written:
+    from cecli.loader import load_council
+    from cecli.store import change
+
+    if not title or not title.strip():
+        raise InvalidInput("A public report needs a title.", 'Give one with --title "Fall update to families".')
+    council, _ = load_council(root)
+    formats = council.profile.vocabularies.get("format", ()) if council.profile else ()
+    if format and formats and format not in formats:
+        import difflib
+
+        close = difflib.get_close_matches(format, formats, n=1)
+        raise InvalidInput(f"`{format}` is not a report format cec knows.",
+                           (f"Did you mean {close[0]}? " if close else "") + f"Use one of: {', '.join(formats)}.")
+    entry: dict = {"date": date, "title": title.strip()}
+    for key, value in (("format", format), ("audience", audience), ("link", link)):
+        if value:
+            entry[key] = value
+    if evidence:
+        entry["evidence"] = list(evidence)
+    with change(root, f"Record the public report of {date.isoformat()}.", author=author) as tx:
+        doc = tx.edit("reports.yaml", default={"public_reports": []})
+        if doc.get("public_reports") is None:
+            doc["public_reports"] = []
+        doc["public_reports"].append(entry)
+    sha, paths = tx.result
+    return Written(list(paths), sha, f"Recorded the public report of {date.isoformat()}, “{title.strip()}”"
+                   + (f" ({sha[:7]})." if sha else "."))
