@@ -38,12 +38,9 @@ def _list(node, key: str):
     return node[key]
 
 
-def _default_year(council, year: str | None, today: dt.date | None = None) -> str:
-    return check.school_year(year) or council_year(council, today or dt.date.today())
-
-
-def council_year(council, day: dt.date) -> str:
-    return council.school_year(day)
+def _default_year(council, year: str | None, day: dt.date | None = None) -> str:
+    """The school year given, or the one `day` (default today) falls in."""
+    return check.school_year(year) or council.school_year(day or dt.date.today())
 
 
 @dataclasses.dataclass
