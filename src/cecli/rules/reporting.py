@@ -218,7 +218,7 @@ def plan_has_seven_components(ctx):
         return
     missing = plan.components.missing()
     if missing:
-        headings = [COMPONENTS[name].lower() for name in missing]
+        headings = [COMPONENTS[name][0].lower() + COMPONENTS[name][1:] for name in missing]
         yield ctx.finding(plan, f"The Community Engagement Plan does not cover {len(missing)} of its 7 components: "
                           f"{'; '.join(headings)}.",
                           f"Write {_listing([f'`{name}`' for name in missing])} under `components:` in plan.yaml.",
@@ -227,6 +227,13 @@ def plan_has_seven_components(ctx):
 
 # --- CEC405 ---------------------------------------------------------------------------------------
 
+def _update_for(update, label: str, begin, end) -> bool:
+    """An update counts for the quarter its `period` names, or else the quarter its date falls in."""
+    if update.period:
+        return update.period.strip() == label
+    return begin <= update.date <= end
+
+
 @rule("CEC405", "warning", "ny-cet", NY_CET)
 def plan_update_each_quarter(ctx):
     """Each quarter has an update on the Community Engagement Plan's implementation.
@@ -234,7 +241,8 @@ def plan_update_each_quarter(ctx):
     New York asks the school to give a quarterly update on how the Community Engagement Plan is
     being carried out, shown through active engagement with the team. cec looks in plan.yaml
     (`updates`) for an update dated in each quarter of the school year (July-September,
-    October-December, January-March, April-June), or naming the quarter in `period` ("2025-26 Q2").
+    October-December, January-March, April-June); an update that names its quarter in `period`
+    ("2025-26 Q2") counts for that quarter instead, wherever its date falls.
     Only quarters that began on or after `established` are checked. Until a quarter ends, a missing
     update is shown as advice.
 
@@ -253,7 +261,7 @@ def plan_update_each_quarter(ctx):
         for label, begin, end in quarters(year, month, day):
             if begin < info.established or begin > ctx.as_of:
                 continue
-            if any(begin <= u.date <= end or u.period == label for u in updates):
+            if any(_update_for(u, label, begin, end) for u in updates):
                 continue
             over = end < ctx.as_of
             message = (f"No update on the Community Engagement Plan is recorded for {label} ({begin} to {end})."
