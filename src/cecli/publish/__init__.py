@@ -1,0 +1,163 @@
+"""`cec publish` as a library: the council's public site (HTML) and meeting calendar (.ics).
+
+    files = build_site(council, as_of)   # relative path -> bytes; nothing written
+    write_site(files, Path("site"))
+
+Public output never holds an email, phone, note or the name of a student without
+`public_name: true` (see privacy.py). Same records and date → same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from cecli.council import Council
+from cecli.evidence import upcoming
+from cecli.publish.calendar import calendar_ics
+from cecli.publish.environment import site_environment
+from cecli.publish.privacy import Redactor, public_label, require_readable_roster
+
+__all__ = ["build_site", "write_site", "publish_date", "calendar_ics"]
+
+PAGES = ("index", "members", "meetings", "goals", "reports")
+
+
+def publish_date(root: Path) -> dt.date:
+    """The date the site speaks as of: the date of the commit the council is at, else today."""
+    from cecli.export.gitinfo import git_state
+
+    return git_state(root).committed_on or dt.date.today()
+
+
+def _presenter(council: Council, value: str | None) -> str:
+    if not value:
+        return ""
+    member = council.member(value)
+    return public_label(member) if member else value
+
+
+def _meeting_view(council: Council, meeting, as_of: dt.date) -> dict:
+    place = meeting.location or (council.info.meeting_place if council.info else None) or ""
+    approved = bool(meeting.minutes and meeting.minutes.approved)
+    view = {
+        "id": meeting.id, "title": meeting.display_title, "kind": meeting.kind, "date": meeting.date,
+        "start": meeting.start, "end": meeting.end, "place": place, "virtual_link": meeting.virtual_link or "",
+        "status": meeting.status or ("scheduled" if meeting.date >= as_of else "held"),
+        "cancelled": meeting.status == "cancelled", "upcoming": upcoming(meeting, as_of),
+        "open_to_public": meeting.open_to_public is not False,
+        "agenda": [{"title": i.title, "minutes": i.minutes, "presenter": _presenter(council, i.presenter)}
+                   for i in meeting.agenda],
+        "minutes_approved": meeting.minutes.approved if approved else None,
+        "summary": (meeting.minutes.summary or "") if approved else "",
+        "present": [], "motions": [], "guests": 0,
+    }
+    if approved:
+        if meeting.attendance:
+            view["present"] = [public_label(council.member(i)) for i in meeting.attendance.present]
+            view["guests"] = meeting.attendance.guest_count
+        for motion in meeting.motions:
+            votes = motion.votes
+            view["motions"].append({
+                "text": motion.text, "result": motion.result or "",
+                "moved_by": public_label(council.member(motion.moved_by)) if motion.moved_by else "",
+                "seconded_by": public_label(council.member(motion.seconded_by)) if motion.seconded_by else "",
+                "groups": [(label, [public_label(council.member(v)) for v in getattr(votes, attr)])
+                           for attr, label in (("for_", "For"), ("against", "Against"), ("abstain", "Abstained"))]
+                if votes else [],
+            })
+    return view
+
+
+def _members_view(council: Council, as_of: dt.date) -> tuple[list[dict], list[dict]]:
+    def row(member) -> dict:
+        named = member.may_be_named_publicly
+        return {"name": member.name if named else public_label(member), "named": named,
+                "roles": list(member.roles), "category": member.category,
+                "start": member.start_date, "end": member.end_date}
+
+    officers = {"chair": 0, "co-chair": 1, "vice-chair": 2, "secretary": 3, "communications-liaison": 4}
+    current = [m for m in council.members if m.active_on(as_of)]
+    current.sort(key=lambda m: (min((officers.get(r, 9) for r in m.roles), default=10),
+                                not m.may_be_named_publicly, m.name.lower() if m.may_be_named_publicly else ""))
+    former = sorted((m for m in council.members if m.end_date and m.end_date < as_of),
+                    key=lambda m: (m.end_date, m.name.lower()), reverse=True)
+    return [row(m) for m in current], [row(m) for m in former if m.may_be_named_publicly]
+
+
+def _public_file(council: Council, rel: str) -> str | None:
+    root = council.root.resolve()
+    target = (root / rel).resolve()
+    if os.path.isabs(rel) or root not in target.parents or not target.is_file():
+        return None
+    return target.relative_to(root).as_posix()
+
+
+def build_site(council: Council, as_of: dt.date) -> dict[str, bytes]:
+    require_readable_roster(council)
+    redact = Redactor(council)
+    env = site_environment(redact)
+    profile = council.profile
+    info = council.info
+    meetings = [_meeting_view(council, m, as_of) for m in sorted(council.meetings, key=lambda m: (m.date, m.id))]
+    files: dict[str, bytes] = {}
+    reports = []
+    for report in sorted(council.reports.public_reports if council.reports else [], key=lambda r: r.date, reverse=True):
+        links = []
+        if report.link:
+            links.append({"href": report.link, "label": "View online"})
+        for rel in report.evidence:
+            found = _public_file(council, rel)
+            if found:
+                files[f"files/{found}"] = (council.root / found).read_bytes()
+                links.append({"href": f"files/{found}", "label": found.rsplit("/", 1)[-1]})
+        reports.append({"date": report.date, "title": report.title, "format": report.format or "", "links": links})
+    goals = []
+    if council.goals:
+        for year in sorted(council.goals.years, reverse=True):
+            entry = council.goals.years[year]
+            goals.append({"year": year, "data_reviewed": entry.data_reviewed, "goals": entry.goals})
+    current, former = _members_view(council, as_of)
+    upcoming_meetings = [m for m in meetings if m["upcoming"]]
+    common = {
+        "council": {
+            "name": council.name,
+            "term": profile.council_term if profile else "council",
+            "short": profile.short_term if profile else "",
+            "state": profile.state if profile else "",
+            "purpose": (info.purpose if info else None) or "",
+            "district": info.district.name if info and info.district else "",
+            "schools": [s.name for s in info.schools] if info else [],
+            "place": (info.meeting_place if info else None) or "",
+            "website": (info.website if info else None) or "",
+        },
+        "statement": profile.open_meeting_statement if profile else "",
+        "as_of": as_of,
+        "pages": [("index.html", "Home"), ("members.html", "Members"), ("meetings.html", "Meetings"),
+                  ("goals.html", "Goals"), ("reports.html", "Reports")],
+    }
+    context = {**common, "meetings": meetings, "upcoming": upcoming_meetings,
+               "past": [m for m in reversed(meetings) if not m["upcoming"]],
+               "next": upcoming_meetings[0] if upcoming_meetings else None,
+               "current": current, "former": former, "goals": goals, "reports": reports}
+    for page in PAGES:
+        html = env.get_template(f"{page}.html").render(**context, root="", here=f"{page}.html")
+        files[f"{page}.html"] = html.encode("utf-8")
+    for meeting in meetings:
+        html = env.get_template("meeting.html").render(**common, meeting=meeting, root="../", here="meetings.html")
+        files[f"meetings/{meeting['id']}.html"] = html.encode("utf-8")
+    files["style.css"] = env.get_template("style.css").render().encode("utf-8")
+    files["meetings.ics"] = calendar_ics(council)
+    return dict(sorted(files.items()))
+
+
+def write_site(files: dict[str, bytes], out: Path) -> None:
+    """Write the site into `out`, replacing the files it wrote before (cec's own pages only)."""
+    out.mkdir(parents=True, exist_ok=True)
+    for rel, data in files.items():
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
