@@ -232,3 +232,20 @@ def test_cec107_active_member_without_email(council):
     report = run_check(council({"council.yaml": MS_COUNCIL, "roster.yaml": roster}), "2025-10-01")
     assert found(report, "CEC107") == [("roster.yaml", 7, "CEC107")]
     assert [f.message for f in report.findings if f.code == "CEC107"] == ["Member 1 has no email address."]
+
+
+# --- unreadable or partly readable rosters ------------------------------------------------------------
+
+def test_an_unreadable_roster_is_not_judged_as_empty(council):
+    root = council({"council.yaml": NY_COUNCIL, "roster.yaml": "members:\n  - id: [unclosed\n"})
+    report = run_check(root, "2026-02-01")
+    assert found(report, "CEC001") and found(report, "CEC101") == []
+    root = council({"council.yaml": MS_COUNCIL, "roster.yaml": "members:\n  - id: [unclosed\n"})
+    report = run_check(root, "2026-02-01")
+    assert [t for t in found(report) if t[2] in ("CEC102", "CEC104")] == []
+
+
+def test_a_partly_damaged_roster_is_still_judged(council):
+    roster = _ms_members("parent", "retiree") + "  - id: bad\n    name: Bad\n    category: retiree\n    start_date: 2025-02-30\n"
+    report = run_check(council({"council.yaml": MS_COUNCIL, "roster.yaml": roster}), "2025-10-01")
+    assert found(report, "CEC002") and found(report, "CEC102") == [("roster.yaml", 1, "CEC102")]

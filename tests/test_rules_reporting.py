@@ -220,8 +220,8 @@ def test_cec405_quarter_end_boundary(council):
 def test_cec405_quarter_starting_on_established_is_checked(council):
     text = NY_COUNCIL.replace("established: 2025-09-10", "established: 2025-07-01")
     root = council({"council.yaml": text, "roster.yaml": NY_ROSTER, "plan.yaml": PLAN})
-    assert [f.message[-35:] for f in _findings(run_check(root, "2026-06-30"), "CEC405")] == [
-        "2025-26 Q1 (2025-07-01 to 2025-09-30)."[-35:]]
+    assert [f.message for f in _findings(run_check(root, "2026-06-30"), "CEC405")] == [
+        "No update on the Community Engagement Plan is recorded for 2025-26 Q1 (2025-07-01 to 2025-09-30)."]
 
 
 # --- CEC406: recommendations -----------------------------------------------------------------------
@@ -237,3 +237,21 @@ recommendations:
     report = run_check(root, "2026-02-01")
     assert found(report, "CEC406") == [("recommendations.yaml", 3, "CEC406"), ("recommendations.yaml", 4, "CEC406")]
     assert {f.severity for f in _findings(report, "CEC406")} == {Severity.INFO}
+
+
+# --- unreadable or partly readable files --------------------------------------------------------------
+
+def test_an_unreadable_reports_file_is_not_judged_as_empty(council):
+    root = council({"council.yaml": MS_COUNCIL, "roster.yaml": MS_ROSTER, "reports.yaml": "public_reports: [\n"})
+    report = run_check(root, "2026-07-01")
+    assert found(report, "CEC001") and found(report, "CEC402") == []
+
+
+def test_a_partly_damaged_reports_file_is_still_judged(council):
+    reports = REPORTS + "  - {date: 2026-02-30, title: Impossible}\n"
+    root = council({"council.yaml": MS_COUNCIL, "roster.yaml": MS_ROSTER, "reports.yaml": reports})
+    report = run_check(root, "2026-06-30")
+    assert found(report, "CEC002") and found(report, "CEC402") == []
+    reports = "public_reports:\n  - {date: 2026-02-30, title: Impossible}\n"
+    root = council({"council.yaml": MS_COUNCIL, "roster.yaml": MS_ROSTER, "reports.yaml": reports})
+    assert found(run_check(root, "2026-07-01"), "CEC402")[0][0] == "reports.yaml"

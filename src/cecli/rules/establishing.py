@@ -212,6 +212,8 @@ def enough_info_sessions(ctx):
     `info_sessions` with its date and start time.
     """
     outreach = ctx.council.outreach
+    if outreach is None and "outreach.yaml" in ctx.council.damaged:
+        return  # outreach.yaml could not be read at all (CEC001/CEC002 say why)
     cycles = _cycles(outreach) if outreach else [Cycle(None)]
     has_election = len(cycles) > 1
     for cycle in cycles:

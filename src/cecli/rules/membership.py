@@ -31,6 +31,12 @@ def _roster(ctx):
     return "roster.yaml", ()
 
 
+def _roster_unreadable(ctx) -> bool:
+    """No roster to judge: roster.yaml is missing (CEC003 says so) or could not be read at all (CEC001)."""
+    council = ctx.council
+    return "roster.yaml" not in council.sources or ("roster.yaml" in council.damaged and not council.members)
+
+
 def _active(ctx, day=None):
     return ctx.council.active_members(day or ctx.as_of)
 
@@ -107,7 +113,8 @@ def required_groups_always_present(ctx):
     a true record of the team's history.
     """
     council = ctx.council
-    if council.info is None or council.info.established is None or council.info.established > ctx.as_of:
+    if _roster_unreadable(ctx) or council.info is None or council.info.established is None \
+            or council.info.established > ctx.as_of:
         return
     begin, end = council.info.established, ctx.as_of
     groups = list(NY_GROUPS)
@@ -149,6 +156,8 @@ def broad_spectrum(ctx):
     To fix it, recruit members from the parts of the community not yet represented, and make sure
     each member's `category` in roster.yaml says which part they represent.
     """
+    if _roster_unreadable(ctx):
+        return
     active = _active(ctx)
     target, path = _roster(ctx)
     if not any(m.category == "parent" for m in active):
@@ -203,9 +212,9 @@ def officer_roles_filled(ctx):
     To fix it, record the officers the council selected in each member's `roles` in roster.yaml,
     and remove a role from a member who no longer holds it.
     """
-    active = _active(ctx)
-    if not ctx.council.members:
+    if _roster_unreadable(ctx):
         return
+    active = _active(ctx)
     target, path = _roster(ctx)
     for role in ctx.profile.vocabularies.get("role", ()):
         holders = [m for m in active if role in m.roles]

@@ -17,6 +17,11 @@ def _file_or_council(ctx, file: str, path: tuple):
     return "council.yaml", ()
 
 
+def _unreadable(ctx, file: str, value) -> bool:
+    """The file exists but nothing in it could be read (CEC001/CEC002 say why): judge nothing from it."""
+    return value is None and file in ctx.council.damaged
+
+
 def _year_end(ctx, year: str):
     return ctx.council.year_bounds(year)[1]
 
@@ -42,6 +47,8 @@ def goals_rest_on_data(ctx):
     for the year, and list under each goal's `data` the sources it rests on.
     """
     goals = ctx.council.goals
+    if _unreadable(ctx, "goals.yaml", goals):
+        return
     for year in ctx.years():
         entry = goals.years.get(year) if goals else None
         yield from _year_shortfall(ctx, year, entry)
@@ -100,6 +107,8 @@ def public_report_each_year(ctx):
     `public_reports` (with evidence: slides, the newsletter, a link).
     """
     reports = ctx.council.reports
+    if _unreadable(ctx, "reports.yaml", reports):
+        return
     given = reports.public_reports if reports else []
     target, path = _file_or_council(ctx, "reports.yaml", ("public_reports",))
     for year in ctx.years():
@@ -212,6 +221,8 @@ def plan_has_seven_components(ctx):
     To fix it, write the missing components in plan.yaml; `cec plan` then produces the document.
     """
     plan = ctx.council.plan
+    if _unreadable(ctx, "plan.yaml", plan):
+        return
     if plan is None:
         yield ctx.finding("council.yaml", "No Community Engagement Plan is recorded (plan.yaml is missing).",
                           "Write the plan's seven components in plan.yaml under `components:`.")
@@ -250,7 +261,7 @@ def plan_update_each_quarter(ctx):
     meeting under `updates` in plan.yaml.
     """
     info = ctx.council.info
-    if info is None or info.established is None:
+    if info is None or info.established is None or _unreadable(ctx, "plan.yaml", ctx.council.plan):
         return
     updates = ctx.council.plan.updates if ctx.council.plan else []
     target, path = _file_or_council(ctx, "plan.yaml", ("updates",))
