@@ -66,7 +66,7 @@ def add_communication(root: Path, given: Communication, author: str | None = Non
                  "purpose": given.purpose, "description": given.description, "evidence": evidence or None}
         _list(doc, "communications").append(entry)
     return Written(sorted({FILE, *evidence}), message,
-                   f"Added the {given.channel} of {day.isoformat()} to {FILE}"
+                   f"Added the {given.channel.replace('-', ' ')} communication of {day.isoformat()} to {FILE}"
                    + (f" with {list_words(evidence)}." if evidence else ".")
                    + ("" if evidence else " Next: keep a copy as evidence (--evidence PATH)."))
 
