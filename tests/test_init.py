@@ -46,7 +46,7 @@ def test_a_new_council_has_no_file_errors(tmp_path, monkeypatch):
         errors = {f.code for f in report.findings if f.severity.value == "error"}
         assert errors <= {"CEC404"}, [(f.code, f.message) for f in report.findings]
     assert (tmp_path / "ny" / "plan.yaml").is_file()
-    assert "rating" not in (tmp_path / "ny" / "council.yaml").read_text()
+    assert "rating:" not in (tmp_path / "ny" / "council.yaml").read_text()
 
 
 def test_init_refuses_to_overwrite_a_council(tmp_path, monkeypatch):
