@@ -146,6 +146,7 @@ def sign_in():
     heading(d, "Sign-in sheet: {{ meeting.title }}", 1)
     para(d, "{{ council.name }}", bold=True)
     para(d, "{{ meeting.date }}, {{ meeting.time }} · {{ meeting.place }}")
+    heading(d, "Sign in", 2)
     para(d, "Council members: sign beside your name. Members of the public are welcome to sign in below; "
             "signing in is voluntary and is not required to attend.", italic=True)
     tag(d, "{{p sign_in_table }}")

@@ -1,0 +1,234 @@
+"""Documents: reproducible bytes, escaped text, privacy, real headings, repeating headers, strict templates."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from documents_council import COUNCIL_NAME, DAY, FILES, TITLE, docx_part, docx_text, every_document
+
+from conftest import SAMPLE, invoke
+
+
+@pytest.fixture
+def loaded(council):
+    from cecli.loader import load_council
+
+    root = council(FILES)
+    found, findings = load_council(root)
+    assert not [f for f in findings if f.severity.value == "error"], findings
+    return found
+
+
+def test_meeting_documents_are_keyed_by_path(loaded):
+    from cecli.documents import meeting_documents
+
+    meeting = loaded.meetings[0]
+    assert sorted(meeting_documents(loaded, meeting)) == [
+        "documents/meetings/2025-10-14/agenda.docx",
+        "documents/meetings/2025-10-14/minutes.docx",
+        "documents/meetings/2025-10-14/sign-in.docx",
+    ]
+
+
+def test_regenerating_gives_identical_bytes(loaded):
+    first, second = every_document(loaded), every_document(loaded)
+    assert first.keys() == second.keys()
+    for name in first:
+        assert first[name] == second[name], name
+
+
+def test_zip_entries_have_fixed_timestamps_and_core_properties(loaded):
+    data = every_document(loaded)["ballot.docx"]
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert {info.date_time for info in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = z.read("docProps/core.xml").decode()
+    assert "<dc:creator>cec</dc:creator>" in core
+    assert "2025-09-30T00:00:00Z" in core
+    assert "<cp:revision>1</cp:revision>" in core
+
+
+def test_awkward_text_survives_in_every_document(loaded):
+    for name, data in every_document(loaded).items():
+        text = docx_text(data)
+        assert COUNCIL_NAME in text, name  # in the header of every page
+        assert "Page" in text, name
+    documents = every_document(loaded)
+    for name in ("agenda.docx", "minutes.docx", "sign-in.docx"):
+        text = docx_text(documents[f"documents/meetings/2025-10-14/{name}"])
+        assert TITLE in text, name
+    for name in ("ballot.docx", "progress-report.docx"):
+        assert TITLE in docx_text(documents[name]), name
+    for name in ("documents/meetings/2025-10-14/minutes.docx", "documents/meetings/2025-10-14/sign-in.docx",
+                 "ballot.docx", "plan.docx", "progress-report.docx"):
+        text = docx_text(documents[name])
+        assert "José Núñez" in text and "Nguyễn Thị Lan" in text, name
+    agenda = docx_text(documents["documents/meetings/2025-10-14/agenda.docx"])
+    assert "Data & <scores>" in agenda and "Public comment" in agenda and "Next meeting" in agenda
+    assert "Regular meeting: Tuesday, November 11, 2025" in agenda  # what follows the title is all there
+
+
+def test_private_details_and_unnamed_students_stay_out_of_public_documents(loaded):
+    documents = every_document(loaded)
+    for name in ("progress-report.docx", "plan.docx", "documents/meetings/2025-10-14/sign-in.docx"):
+        text = docx_text(documents[name])
+        assert "Samantha" not in text and "Hiddenname" not in text, name
+        assert "jose@example.org" not in text and "555-0100" not in text and "Private remark" not in text
+    assert "1 student member" in docx_text(documents["progress-report.docx"])
+
+
+def test_a_student_with_public_name_is_named(council):
+    from cecli.documents import progress_report
+    from cecli.loader import load_council
+
+    files = dict(FILES)
+    files["roster.yaml"] = FILES["roster.yaml"].replace("category: student}", "category: student, public_name: true}")
+    found, _ = load_council(council(files))
+    assert "Samantha Hiddenname" in docx_text(progress_report(found, "2025-26", DAY))
+
+
+def test_headings_use_real_heading_styles(loaded):
+    for name, data in every_document(loaded).items():
+        xml = docx_part(data)
+        assert '<w:pStyle w:val="Heading1"/>' in xml, name
+        assert '<w:pStyle w:val="Heading2"/>' in xml, name
+
+
+def test_sign_in_header_row_repeats(loaded):
+    from cecli.documents import meeting_documents
+
+    data = meeting_documents(loaded, loaded.meetings[0])["documents/meetings/2025-10-14/sign-in.docx"]
+    xml = docx_part(data)
+    first_row = xml[xml.index("<w:tr"):xml.index("</w:tr>")]
+    assert "<w:tblHeader" in first_row and "Name" in docx_text(data)
+    footer = "".join(docx_part(data, n) for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if "footer" in n and n.endswith(".xml"))
+    assert "NUMPAGES" in footer and " PAGE " in footer
+
+
+def test_minutes_have_boxes_votes_and_every_agenda_item(loaded):
+    from cecli.documents import meeting_documents
+
+    text = docx_text(meeting_documents(loaded, loaded.meetings[0])["documents/meetings/2025-10-14/minutes.docx"])
+    assert "\u2612" in text and "\u2610" in text  # attendance recorded: ticked and empty boxes
+    for item in ("Welcome", "Data & <scores>", "Public comment", "Call to order", "Adjournment"):
+        assert item in text
+    assert "JN = José Núñez" in text and "Adopt the schedule" in text
+
+
+def test_plan_flags_missing_components(loaded):
+    from cecli.documents import engagement_plan
+
+    text = docx_text(engagement_plan(loaded, DAY))
+    assert text.count("Not yet written") == 5
+    assert "We asked parents & teachers." in text and "A second paragraph." in text
+
+
+def test_ballot_has_one_page_per_copy_and_vote_for_n(loaded):
+    from cecli.documents import ballot
+
+    xml = docx_part(ballot(loaded, "fall-2025", copies=3))
+    assert xml.count('w:type="page"') == 2
+    assert xml.count("Vote for 3") == 3
+    assert "Teachers and school or district staff do not vote" in docx_text(ballot(loaded, "fall-2025"))
+
+
+def test_a_council_template_naming_an_unknown_field_is_a_clear_error(loaded):
+    from docx import Document
+
+    from cecli.documents import TemplateProblem, meeting_documents
+    from cecli.documents.templating import packaged_template
+
+    document = Document(str(packaged_template("agenda.docx")))
+    document.add_paragraph("Room: {{ meeting.room }}")
+    (loaded.root / "templates").mkdir()
+    document.save(str(loaded.root / "templates" / "agenda.docx"))
+    with pytest.raises(TemplateProblem) as caught:
+        meeting_documents(loaded, loaded.meetings[0])
+    assert caught.value.message == "template agenda.docx uses `meeting.room`, which cec does not provide."
+    assert caught.value.exit_code == 2
+    assert "place" in caught.value.hint
+
+
+def test_a_council_template_takes_precedence(loaded):
+    from docx import Document
+
+    from cecli.documents import meeting_documents
+    from cecli.documents.templating import packaged_template
+
+    document = Document(str(packaged_template("agenda.docx")))
+    document.add_paragraph("Hosted by {{ council.district }}")
+    (loaded.root / "templates").mkdir()
+    document.save(str(loaded.root / "templates" / "agenda.docx"))
+    text = docx_text(meeting_documents(loaded, loaded.meetings[0])["documents/meetings/2025-10-14/agenda.docx"])
+    assert "Hosted by Test County School District" in text
+
+
+def test_packaged_templates_are_reproducible(tmp_path):
+    from cecli.documents.build_templates import build
+    from cecli.documents.templating import TEMPLATES, packaged_template
+
+    built = build(tmp_path)
+    assert sorted(p.name for p in built) == sorted(TEMPLATES)
+    for path in built:
+        assert path.read_bytes() == packaged_template(path.name).read_bytes(), path.name
+
+
+def test_documents_do_not_load_word_libraries_for_check():
+    import subprocess
+    import sys
+
+    code = ("import sys, cecli.documents, cecli.check; "
+            "print(sorted(m for m in ('docx', 'docxtpl', 'jinja2') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_cli_writes_documents_to_out_without_committing(council, tmp_path):
+    root = council(FILES)
+    target = tmp_path / "ballot.docx"
+    result = invoke(["ballot", "fall-2025", "--copies", "2", "--out", target, "--council", root])
+    assert result.exit_code == 0, result.output
+    assert "José Núñez" in docx_text(target.read_bytes())
+    result = invoke(["templates", "list", "--council", root])
+    assert result.exit_code == 0 and "agenda.docx" in result.output and "packaged" in result.output
+    result = invoke(["ballot", "nope", "--council", root])
+    assert result.exit_code == 2 and "no election `nope`" in result.output
+
+
+def test_cli_commits_documents_and_public_reports(council, monkeypatch):
+    import subprocess
+
+    root = council(FILES)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    monkeypatch.setenv("CEC_AUTHOR", "Test Secretary <secretary@example.org>")
+    result = invoke(["report", "progress", "--year", "2025-26", "--date", "2025-12-01", "--council", root])
+    assert result.exit_code == 0, result.output
+    assert (root / "documents/reports/progress-report-2025-26.docx").is_file()
+    result = invoke(["report", "add", "--date", "2026-01-20", "--title", "Winter & <update>", "--format",
+                     "town-hall", "--council", root])
+    assert result.exit_code == 0, result.output
+    log = subprocess.run(["git", "log", "--format=%s", "--name-only"], cwd=root, capture_output=True,
+                         text=True).stdout
+    assert "Record the public report of 2026-01-20.\n\nreports.yaml" in log
+    assert "Winter & <update>" in (root / "reports.yaml").read_text(encoding="utf-8")
+    result = invoke(["templates", "copy", "agenda", "--council", root])
+    assert result.exit_code == 0 and (root / "templates/agenda.docx").is_file()
+
+
+def test_sample_council_documents_are_reproducible(tmp_path):
+    import shutil
+
+    from cecli import documents
+    from cecli.loader import load_council
+
+    if not (SAMPLE / "council.yaml").is_file():
+        pytest.fail("sample-council/ has no council.yaml")
+    shutil.copytree(SAMPLE, tmp_path / "sample")
+    found, _ = load_council(tmp_path / "sample")
+    for meeting in found.meetings:
+        assert documents.meeting_documents(found, meeting) == documents.meeting_documents(found, meeting)
+    for election in (found.outreach.elections if found.outreach else []):
+        assert documents.ballot(found, election.id) == documents.ballot(found, election.id)
+    for year in (found.goals.years if found.goals else {}):
+        assert documents.progress_report(found, year, DAY) == documents.progress_report(found, year, DAY)
