@@ -14,8 +14,8 @@ def read(root, rel):
     return YAML(typ="safe").load((root / rel).read_text(encoding="utf-8"))
 
 
-def run(root, *args):
-    return invoke([*args, "--council", root])
+def run(root, *args, **kwargs):
+    return invoke([*args, "--council", root], **kwargs)
 
 
 @pytest.fixture
@@ -157,6 +157,7 @@ def test_attendance_for_a_future_meeting_leaves_it_scheduled(root):
     (["2025-10-14", "--present", "ann-le"], "Did you mean `ann-lee`?"),
     (["2025-10-14", "--present", "ann-lee", "--absent", "ann-lee"], "both present and absent"),
     (["2025-10-14", "--guests", "-1"], "cannot be negative"),
+    (["2025-10-14", "--present", "ed-old"], "was not a member on 2025-10-14 (left 2025-09-30)"),
     (["2025-10-41", "--present", "ann-lee"], "Did you mean `2025-10-14`?"),
     (["2025-10-14"], "Say who came"),
 ])
@@ -166,6 +167,51 @@ def test_bad_attendance_writes_nothing(root, args, says):
     assert result.exit_code == 2, result.output
     assert says in result.output
     assert snapshot(root) == before
+
+
+def test_interactive_checklist_in_a_terminal(root, monkeypatch):
+    import cecli.cli.meeting as cli
+
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    # members on 2025-10-14: ann-lee, bo-diaz, cy-moss, di-park (ed-old left in September)
+    result = run(root, "meeting", "attendance", "2025-10-14", input="1-2,4\n3\n5\n")
+    assert result.exit_code == 0, result.output
+    assert "Ed Old" not in result.output and " 4. Di Park (di-park)" in result.output
+    attendance = read(root, "meetings/2025-10-14.yaml")["attendance"]
+    assert attendance == {"present": ["ann-lee", "bo-diaz", "di-park"], "excused": ["cy-moss"], "guests": 5}
+    assert last_commit(root)[0] == "Record attendance for the meeting of 2025-10-14."
+
+
+def test_new_meeting_in_a_terminal_asks_for_the_date(root, monkeypatch):
+    import cecli.cli.meeting as cli
+
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    result = run(root, "meeting", "new", input="2025-11-18\n")
+    assert result.exit_code == 0, result.output
+    assert (root / "meetings/2025-11-18.yaml").is_file()
+
+
+def test_new_york_meeting_says_when_the_notice_is_due(tmp_path):
+    council = """
+    name: Test Middle School CET
+    profile: ny-cet
+    scope: school
+    district: {name: Test City School District}
+    schools:
+      - {name: Test Middle School, grades: 6-8}
+    designated: 2025-08-15
+    established: 2025-09-10
+    """
+    roster = """
+    members:
+      - {id: ann-lee, name: Ann Lee, category: parent, start_date: 2025-09-10}
+    """
+    root = make_council(tmp_path, {"council.yaml": council, "roster.yaml": roster,
+                                   "meetings/2025-10-14.yaml": None, "goals.yaml": None, "outreach.yaml": None})
+    result = run(root, "meeting", "new", "--date", "2026-12-08", "--start", "18:00", "--end", "19:30")
+    assert result.exit_code == 0, result.output
+    assert "Post the public notice by 2026-12-05 18:00 (72 hours before)." in result.output
+    assert format_findings(root) == []
 
 
 # --- cec meeting record and cancel --------------------------------------------------------------

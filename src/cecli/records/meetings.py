@@ -283,8 +283,10 @@ def record_attendance(root: Path, meeting_id: str, present, absent, excused, gue
     with _change(root, message, author) as tx:
         council = tx.council
         check.meeting_id(council, meeting_id)
+        day = next(m.date for m in council.meetings if m.id == meeting_id)
         for name, ids in lists.items():
             check.members(council, ids, f"--{name}")
+            _check_active(council, ids, day, f"--{name}")
         doc = tx.edit(_rel(meeting_id))
         if doc.get("status") == "cancelled":
             raise InvalidInput(f"The meeting of {meeting_id} was cancelled, so it has no attendance.",
@@ -297,7 +299,6 @@ def record_attendance(root: Path, meeting_id: str, present, absent, excused, gue
                 attendance[name] = ids
         if guests is not None:
             attendance["guests"] = guests
-        day = next(m.date for m in council.meetings if m.id == meeting_id)
         held = day <= (today or dt.date.today())
         if held:
             doc["status"] = "held"
@@ -305,6 +306,16 @@ def record_attendance(root: Path, meeting_id: str, present, absent, excused, gue
     said = f"Wrote the attendance of the meeting of {meeting_id} ({count} present) to {_rel(meeting_id)}."
     said += " Next: record the minutes and motions with `cec meeting record`." if held else ""
     return Written([_rel(meeting_id)], message, said)
+
+
+def _check_active(council, ids: list[str], day: dt.date, option: str) -> None:
+    for member_id in ids:
+        member = council.member(member_id)
+        if not member.active_on(day):
+            span = (f"joined {member.start_date.isoformat()}" if member.start_date and day < member.start_date
+                    else f"left {member.end_date.isoformat()}")
+            raise InvalidInput(f"{option}: {member.name} ({member_id}) was not a member on {day.isoformat()} ({span}).",
+                               "If the roster's dates are wrong, correct them in roster.yaml first. Nothing was written.")
 
 
 # --- cec meeting record --------------------------------------------------------------------------
