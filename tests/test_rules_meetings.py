@@ -423,3 +423,13 @@ def test_a_motion_carried_without_a_majority_present_is_noted(council):
     assert found(report, "CEC312") == [("meetings/2025-10-14.yaml", 15, "CEC312")]
     assert severities(report, "CEC312") == [Severity.INFO]
     assert "with 1 of 3 active members present, fewer than a majority (2)" in messages(report, "CEC312")[0]
+
+
+def test_without_an_established_date_quarters_are_judged_from_the_first_meeting(council):
+    council_yaml = NY_COUNCIL.replace("established: 2025-09-10\n", "")
+    root = ny(council, {"2025-11-11": meeting("2025-11-11"), "2026-01-13": meeting("2026-01-13")}, council_yaml)
+    assert found(run_check(root, as_of="2026-03-31"), "CEC310") == []  # 2025-26 Q1 and Q2 are before the records
+    assert messages(run_check(root, as_of="2026-07-01"), "CEC310") == [
+        "0 of 1 meeting held in 2025-26 Q4 (2026-04-01 to 2026-06-30).",
+        "0 of 1 meeting held in 2026-27 Q1 (2026-07-01 to 2026-09-30), 0 scheduled, 1 more to schedule "
+        "before 2026-09-30."]

@@ -350,10 +350,13 @@ def meetings_per_quarter(ctx):
     and special meetings held in each. During a quarter, if the meetings held and scheduled fall
     short, a note says how many to schedule before it ends; once it has ended, a shortfall is an
     error. Quarters before the team was established, and the one in which it was established
-    (unless on its first day), are not judged.
+    (unless on its first day), are not judged; without an `established` date in council.yaml, the
+    first meeting on record stands in for it.
     """
     council, needed = ctx.council, int(ctx.params.get("min_meetings_per_quarter", 1))
     established = council.info.established if council.info else None
+    if established is None and council.meetings:
+        established = min(m.date for m in council.meetings)  # the records start here
     start = ctx.profile.school_year_start
     for year in ctx.years():
         meetings = council_meetings(council, year)
