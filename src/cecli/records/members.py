@@ -446,6 +446,11 @@ def plan_import(doc_members: list, rows: list[CsvRow], source: str) -> ImportPla
             current = entry.get(key)
             if key == "roles":
                 current = list(current or [])
+            elif key in DATE_FIELDS and isinstance(current, str):
+                try:
+                    current = parse_date(current, key)
+                except InvalidInput:
+                    pass
             if current != value:
                 changes[key] = value
         if changes:
