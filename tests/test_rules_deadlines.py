@@ -101,8 +101,8 @@ def test_before_june_30_missing_evidence_is_a_warning_with_days_left(council):
     assert found(report, "CEC501") == [("reports.yaml", 1, "CEC501")]
     assert [f.severity for f in report.findings if f.code == "CEC501"] == [Severity.WARNING]
     assert messages(report, "CEC501") == [
-        "MCAPS evidence for 2025-26 (is due 2026-06-30, 10 days left): dates of public reports to the "
-        "community: No public report is dated between 2025-07-01 and 2026-06-30."]
+        "Dates of public reports to the community for 2025-26: No public report is dated between 2025-07-01 "
+        "and 2026-06-30. The MCAPS evidence is due 2026-06-30 (10 days left)."]
 
 
 def test_on_june_30_it_is_still_a_warning_and_from_july_1_an_error(council):
@@ -200,3 +200,9 @@ def test_switching_cec502_off_removes_the_deadlines_too(council):
     root = complete(council, **{"council.yaml": council_yaml, "meetings/2026-12-04.yaml": scheduled("2026-12-04")})
     report = run_check(root, as_of="2026-11-22")
     assert found(report, "CEC502") == [] and report.upcoming() == []
+
+
+def test_a_member_without_email_is_pointed_at(council):
+    roster = ROSTER.replace(", email: bob@example.org", "")
+    report = run_check(complete(council, **{"roster.yaml": roster}), as_of="2026-06-20")
+    assert found(report, "CEC501") == [("roster.yaml", 3, "CEC501")]

@@ -166,13 +166,14 @@ def _membership(council, day) -> EvidenceItem:
     if not active:
         return EvidenceItem("membership", title, False, (), f"No member is active on {day}.", "roster.yaml",
                             ("members",))
-    no_email = [m.name for m in active if not m.email]
+    no_email = [m for m in active if not m.email]
     officers = [m for m in active if m.roles]
     roles = f"{len(officers)} hold officer roles" if officers else "no officer roles recorded"
     if no_email:
+        file, path = no_email[0].at
         return EvidenceItem("membership", title, False, (),
                             f"{len(no_email)} of {len(active)} active members have no email address: "
-                            f"{', '.join(no_email)}.", "roster.yaml", ("members",))
+                            f"{', '.join(m.name for m in no_email)}.", file or "roster.yaml", path)
     return EvidenceItem("membership", title, True, (),
                         f"{len(active)} active members, all with an email; {roles}.", "roster.yaml", ("members",))
 
@@ -189,10 +190,10 @@ def _calendar(council, year) -> EvidenceItem:
 
 
 def _meeting_details(council, year, cutoff) -> EvidenceItem:
-    title = "Meeting details: agendas and attendance"
+    title = "Meeting details (agendas and attendance)"
     done = [m for m in council_meetings(council, year) if held(m, cutoff)]
     if not done:
-        return EvidenceItem("meeting_details", title, False, (), f"No meeting of {year} has been held yet.",
+        return EvidenceItem("meeting_details", title, False, (), f"No meeting of {year} is recorded as held.",
                             "meetings/")
     lacking = [m for m in done if not m.agenda or not (m.attendance and m.attendance.present)]
     dates = tuple(sorted(m.date for m in done))

@@ -39,8 +39,8 @@ def evidence_ready(ctx):
         for item in evidence_items(council, year, ctx.as_of):
             if item.ready:
                 continue
-            when = (f"was due {due}" if over else f"is due {due}, {_left((due - ctx.as_of).days)}")
-            yield ctx.finding(item.file, f"MCAPS evidence for {year} ({when}): {item.title.lower()}: {item.detail}",
+            when = (f"was due {due}" if over else f"is due {due} ({_left((due - ctx.as_of).days)})")
+            yield ctx.finding(item.file, f"{item.title} for {year}: {item.detail} The MCAPS evidence {when}.",
                               _HINTS[item.key], item.path, severity=level)
 
 
