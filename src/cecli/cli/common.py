@@ -27,6 +27,13 @@ def handles_errors(func):
         except CecError as err:
             say_error(err.message, err.hint)
             raise typer.Exit(err.exit_code) from None
+        except BrokenPipeError:
+            # the reader went away (`cec ... | head`): stop quietly, as other command-line tools do
+            import os
+
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except KeyboardInterrupt:
             say_error("Stopped.", "Nothing more was written.")
             raise typer.Exit(130) from None
