@@ -155,3 +155,10 @@ def test_candidate_category_and_duplicate_election_are_refused(root):
     result = run(root, "outreach", "election", "add", "2025-fall", "--date", "2025-10-02")
     assert result.exit_code == 2 and "already an election" in result.output
     assert snapshot(root) == before
+
+
+def test_commit_message_reads_as_a_sentence_for_any_channel(root):
+    result = run(root, "outreach", "add", "communication", "--date", "2025-09-03", "--channel", "email",
+                 "--purpose", "meeting-notice")
+    assert result.exit_code == 0, result.output
+    assert last_commit(root)[0] == "Record an email communication of 2025-09-03."

@@ -55,7 +55,9 @@ def add_communication(root: Path, given: Communication, author: str | None = Non
     if not given.date or not given.channel:
         raise InvalidInput("A communication needs --date and --channel.", "Nothing was written.")
     day = check.day(given.date, "--date")
-    message = f"Record a {given.channel.replace('-', ' ')} communication of {day.isoformat()}."
+    channel = given.channel.replace("-", " ")
+    article = "an" if channel[:1] in "aeiou" else "a"
+    message = f"Record {article} {channel} communication of {day.isoformat()}."
     with _change(root, message, author) as tx:
         council = tx.council
         check.word(council, "channel", given.channel, "--channel")
