@@ -64,7 +64,8 @@ def export(
         typer.echo(f"Warning: evidence is missing for {len(result.missing)} item(s):", err=True)
         for row in result.missing:
             typer.echo(f"  {row['number']}. {row['required']}: {row.get('detail') or 'no record'}", err=True)
-    shown = [f for f in result.findings if f.code.startswith("CEC5") and f.severity.value != "info"]
+    shown = [f for f in result.findings
+             if f.code.startswith("CEC5") and f.severity.value != "info" and result.year in f.message]
     for finding in shown:
         typer.echo(f"  {finding.path}:{finding.line}: {finding.message} ({finding.code})", err=True)
     if result.missing or shown:
