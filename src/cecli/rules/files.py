@@ -217,6 +217,8 @@ def changes_committed(ctx):
 
 def uncommitted(root: Path) -> list[tuple[str, str]]:
     """(path relative to the council, porcelain status) of every uncommitted council file."""
+    if not _in_git(root):
+        return []  # no repository: skip starting git just to hear that (a folder of many councils)
     try:
         result = subprocess.run(
             ["git", "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "."],
@@ -246,3 +248,11 @@ def uncommitted(root: Path) -> list[tuple[str, str]]:
             continue
         out.append((name, state))
     return sorted(out)
+
+
+def _in_git(root: Path) -> bool:
+    """Whether git could find a repository for `root` (a .git above it, or GIT_DIR set)."""
+    if os.environ.get("GIT_DIR"):
+        return True
+    folder = Path(root).resolve()
+    return any((parent / ".git").exists() for parent in (folder, *folder.parents))
