@@ -15,7 +15,6 @@ from cecli.export.mcaps import members_in
 from cecli.export.package import Package
 from cecli.export.records import add_meeting_calendar, add_meeting_folder, meeting_documents
 from cecli.model.base import quarters
-from cecli.model.plan import COMPONENTS
 
 GROUPS = (("Principal", ("principal",)), ("Parents", ("parent",)), ("Teachers and staff", ("teacher", "staff")),
           ("Students", ("student",)))
@@ -27,28 +26,10 @@ def _day(value: dt.date | None) -> str:
 
 
 def _plan_docx(council: Council, year: str, as_of: dt.date) -> bytes:
-    """The plan through the documents' own `cec plan` when it exists, else a plain rendering."""
-    try:
-        from cecli.documents import plan_document  # the documents engineer's `cec plan`
-    except ImportError:
-        plan_document = None
-    if plan_document is not None:
-        return plan_document(council, as_of)
-    plan = council.plan
-    document = docs.new_document(f"{council.name}: Community Engagement Plan", f"School year {year}", as_of)
-    if plan is None:
-        document.add_paragraph("No Community Engagement Plan is recorded (plan.yaml is missing).")
-        return docs.save_reproducible(document, as_of)
-    if plan.adopted:
-        document.add_paragraph(f"Adopted {plan.adopted.isoformat()}.")
-    for key, heading in COMPONENTS.items():
-        document.add_heading(heading, level=1)
-        document.add_paragraph(getattr(plan.components, key) or "Not yet written.")
-    if plan.updates:
-        document.add_heading("Quarterly updates", level=1)
-        docs.add_table(document, ["Date", "Period", "Summary"],
-                       [[u.date.isoformat(), u.period or "", u.summary] for u in plan.updates])
-    return docs.save_reproducible(document, as_of)
+    """The plan exactly as `cec plan` writes it (the council's own plan template, if it has one)."""
+    from cecli.documents import engagement_plan
+
+    return engagement_plan(council, as_of)
 
 
 def _group_rows(council: Council, year: str, as_of: dt.date) -> list[list[str]]:
