@@ -172,7 +172,7 @@ def _membership(council, day) -> EvidenceItem:
     if no_email:
         file, path = no_email[0].at
         return EvidenceItem("membership", title, False, (),
-                            f"{len(no_email)} of {len(active)} active members have no email address: "
+                            f"{len(no_email)} of {len(active)} active members {'has' if len(no_email) == 1 else 'have'} no email address: "
                             f"{', '.join(m.name for m in no_email)}.", file or "roster.yaml", path)
     return EvidenceItem("membership", title, True, (),
                         f"{len(active)} active members, all with an email; {roles}.", "roster.yaml", ("members",))
