@@ -72,7 +72,7 @@ def test_each_missing_item_says_what_is_missing(council):
     assert {key for key, item in items.items() if not item.ready} == {
         "communications", "info_sessions", "nominations", "membership", "meeting_details", "public_reports"}
     assert items["nominations"].detail == "The nomination window has no closing date."
-    assert items["membership"].detail == "1 of 3 active members have no email address: Bob King."
+    assert items["membership"].detail == "1 of 3 active members has no email address: Bob King."
     assert items["meeting_details"].detail == (
         "1 of 1 meetings held lack an agenda or attendance: 2025-10-14.")
 
