@@ -232,3 +232,27 @@ def test_sample_council_documents_are_reproducible(tmp_path):
         assert documents.ballot(found, election.id) == documents.ballot(found, election.id)
     for year in (found.goals.years if found.goals else {}):
         assert documents.progress_report(found, year, DAY) == documents.progress_report(found, year, DAY)
+
+
+def test_agenda_names_a_member_presenter_and_keeps_a_guest_presenter(tmp_path):
+    """A presenter given as a member id prints as the member's name; a guest's name prints as typed."""
+    import io
+    import zipfile
+
+    from conftest import MS_COUNCIL, write_council
+    from cecli.documents import meeting_documents
+    from cecli.loader import load_council
+
+    root = write_council(tmp_path / "c", {
+        "council.yaml": MS_COUNCIL,
+        "roster.yaml": "members:\n  - {id: ann-lee, name: Ann Lee, category: parent}\n",
+        "meetings/2026-12-08.yaml": "date: 2026-12-08\nstart: \"18:00\"\nagenda:\n"
+                                    "  - {title: Welcome, minutes: 5, presenter: ann-lee}\n"
+                                    "  - {title: Data, minutes: 20, presenter: Principal Carla Jennings}\n",
+    })
+    council, _ = load_council(root)
+    docs = meeting_documents(council, council.meetings[0])
+    for name in ("agenda.docx", "minutes.docx"):
+        xml = zipfile.ZipFile(io.BytesIO(docs[f"documents/meetings/2026-12-08/{name}"])).read("word/document.xml").decode()
+        assert "Ann Lee" in xml and "Principal Carla Jennings" in xml
+        assert "ann-lee" not in xml

@@ -45,6 +45,14 @@ def display_name(member, public: bool = False) -> str:
     return member.name
 
 
+def presenter_name(council, value: str | None) -> str:
+    """An agenda item's presenter: a member id becomes the member's name; a guest's name stays as typed."""
+    if not value:
+        return ""
+    member = council.member(value)
+    return display_name(member, public=True) if member else value
+
+
 def words(slug: str | None) -> str:
     """`community-member` -> "Community member"."""
     if not slug:

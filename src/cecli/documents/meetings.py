@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from cecli.documents import base
-from cecli.documents.context import base_context, display_name, time_span, words
+from cecli.documents.context import base_context, display_name, presenter_name, time_span, words
 from cecli.documents.templating import Rendering
 
 KIND_NAMES = {
@@ -56,7 +56,7 @@ def meeting_fields(council, meeting) -> dict:
         "virtual_link": meeting.virtual_link or "",
         "agenda": [
             {"number": index, "title": item.title, "minutes": item.minutes or "",
-             "presenter": item.presenter or "", "kind": words(item.kind)}
+             "presenter": presenter_name(council, item.presenter), "kind": words(item.kind)}
             for index, item in enumerate(meeting.agenda, start=1)
         ],
     }
@@ -100,7 +100,8 @@ def agenda(council, meeting) -> bytes:
     for index, item in enumerate(meeting.agenda, start=1):
         when = base.clock(at.time()) if at else ""
         length = f"{item.minutes} min" if item.minutes else ""
-        rows.append([str(index), item.title, " · ".join(p for p in (when, length) if p), item.presenter or ""])
+        rows.append([str(index), item.title, " · ".join(p for p in (when, length) if p),
+                     presenter_name(council, item.presenter)])
         if at is not None and item.minutes:
             at += dt.timedelta(minutes=item.minutes)
         elif at is not None:
