@@ -11,11 +11,75 @@ import importlib
 import sys
 
 import typer
+from typer.core import TyperGroup
 
 from cecli import __version__
 
+# Every command: its name, the module that defines it (with `register(app)`), and its one-line help.
+# `cec --help` and shell completion read this table; a command's module is imported only when that
+# command runs, so typing `cec` or pressing TAB never pays for the commands not used.
+# tests/test_cli_table.py checks that each line matches the command its module really defines.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("cecli.cli.check", "Check a council's records against the rules of its state."),
+    "rules": ("cecli.cli.rules", "List the rules cec checks, or explain one (`cec rules CEC305`)."),
+    "init": ("cecli.cli.init", "Create a new council folder: its files, a git repository if there is none, and the first commit."),
+    "member": ("cecli.cli.member", "Add, update, end, list and import the council's members."),
+    "meeting": ("cecli.cli.meeting", "Schedule meetings and record attendance, minutes, motions and action items."),
+    "outreach": ("cecli.cli.outreach", "Record recruitment: communications, information sessions, nominations and elections."),
+    "goal": ("cecli.cli.goal", "Record the data the council reviewed, the goals it set and their progress."),
+    "report": ("cecli.cli.documents", "Public progress reports: write one, or record one given."),
+    "sign": ("cecli.cli.sign", "Record signatures on New York's quarterly reports and Continuation Plan (CEC403)."),
+    "commit": ("cecli.cli.commit", "Check the council's edited files and commit them (only the council's own files) in one commit."),
+    "log": ("cecli.cli.log", "Show who changed the council's records, when, what and why, newest first."),
+    "ballot": ("cecli.cli.documents", "Write the ballots of an election: one per page, \"vote for N\", who may vote, candidates with ☐."),
+    "form": ("cecli.cli.documents", "Recruitment forms: the interest/nomination form and the information-session agenda."),
+    "plan": ("cecli.cli.documents", "Write the Community Engagement Plan: its seven components, roster, meeting calendar, signature block."),
+    "templates": ("cecli.cli.documents", "The Word templates documents are made from, and the council's own copies."),
+    "export": ("cecli.cli.export", "Assemble the evidence the state asks for, as a folder or zip with an index and a manifest."),
+    "publish": ("cecli.cli.publish", "Write the council's public site: members, meetings, agendas, approved minutes, goals, reports."),
+    "calendar": ("cecli.cli.publish", "Write the meeting calendar as an iCalendar (.ics) file that calendar apps can subscribe to."),
+}
+
+
+def load_command(name: str):
+    """The click command for `name`, built from its module (imported now, not before)."""
+    from typer.main import get_group
+
+    module = importlib.import_module(COMMANDS[name][0])
+    holder = typer.Typer(rich_markup_mode=None, pretty_exceptions_enable=False)
+    module.register(holder)
+    return get_group(holder).commands[name]
+
+
+class _LazyGroup(TyperGroup):
+    """The root group: lists commands from the table and imports a command's module only to run it."""
+
+    def list_commands(self, ctx):
+        return list(COMMANDS)
+
+    def get_command(self, ctx, name):
+        if name not in COMMANDS:
+            return None
+        return load_command(name)
+
+    def resolve_command(self, ctx, args):
+        if args and args[0] not in COMMANDS and not args[0].startswith("-"):
+            import difflib
+
+            close = difflib.get_close_matches(args[0], list(COMMANDS), n=1)
+            hint = f" Did you mean `cec {close[0]}`?" if close else " Run `cec --help` to see the commands."
+            ctx.fail(f"There is no command `{args[0]}`.{hint}")
+        return super().resolve_command(ctx, args)
+
+    def format_commands(self, ctx, formatter):
+        rows = [(name, help_text) for name, (_module, help_text) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
 app = typer.Typer(
     name="cec",
+    cls=_LazyGroup,
     help="Keep a school community council's records, check them against the state's rules, "
     "and write the documents and evidence it needs.",
     no_args_is_help=True,
@@ -38,34 +102,6 @@ def _root(
                                  help="Show cec's version and exit."),
 ) -> None:
     """Keep a school community council's records and check them against the state's rules."""
-
-
-# Command modules, in the order `cec --help` lists them. Each defines `register(app)`.
-COMMANDS = (
-    "cecli.cli.check",
-    "cecli.cli.rules",
-    "cecli.cli.init",
-    "cecli.cli.member",
-    "cecli.cli.meeting",
-    "cecli.cli.outreach",
-    "cecli.cli.goal",
-    "cecli.cli.report",
-    "cecli.cli.sign",
-    "cecli.cli.commit",
-    "cecli.cli.log",
-    "cecli.cli.documents",
-    "cecli.cli.export",
-    "cecli.cli.publish",
-)
-
-for _name in COMMANDS:
-    try:
-        _module = importlib.import_module(_name)
-    except ModuleNotFoundError as _err:  # a command family not written yet
-        if _err.name != _name:
-            raise
-        continue
-    _module.register(app)
 
 
 def main() -> None:
