@@ -74,3 +74,31 @@ def test_check_over_many_councils_imports_nothing_heavy(tmp_path):
     generate.generate(tmp_path / "state", 3, seed=1)
     modules = imported(["check", tmp_path / "state", "--format", "json", "--no-cache"], tmp_path)
     assert _heavy(modules) == []
+
+
+def test_cec_runs_without_the_click_package(tmp_path):
+    """Typer 0.29 carries its own click and does not install the click package: cec must not need it."""
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import SAMPLE
+
+    shutil.copytree(SAMPLE, tmp_path / "sample-council")
+    code = (
+        "import builtins, sys\n"
+        "real = builtins.__import__\n"
+        "def guard(name, *a, **k):\n"
+        "    if name == 'click' or name.startswith('click.'):\n"
+        "        raise ModuleNotFoundError(\"No module named 'click'\", name='click')\n"
+        "    return real(name, *a, **k)\n"
+        "builtins.__import__ = guard\n"
+        "from cecli.cli import main\n"
+        "main()\n"
+    )
+    for args in (["check", "sample-council", "--as-of", "2026-11-22"],
+                 ["check", ".", "--as-of", "2026-11-22", "--format", "csv"],
+                 ["export", "sample-council", "--allow-uncommitted", "--out", "pkg", "--year", "2025-26"]):
+        result = subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path, capture_output=True, text=True)
+        assert result.returncode in (0, 1), (args, result.stderr[-500:])
+        assert "click" not in result.stderr

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import click
+import typer as click  # Typer carries its own click (echo, style); the click package is not a dependency
 import typer
 
 JSON_SCHEMA = "cec-check-many/1"

@@ -135,14 +135,13 @@ def add_meeting_folder(package: Package, council: Council, meeting: Meeting, fol
 def add_check_report(package: Package, council_root: Path, as_of: dt.date):
     """The `cec check` report as of the export date, as text and JSON, with paths relative to the
     council. Returns (the package paths, the report)."""
-    import click
 
     from cecli.check import check_council
     from cecli.render import report as render
 
     report = check_council(council_root, as_of)
     with contextlib.chdir(council_root):
-        text = click.unstyle(render.text(report, colour=False))
+        text = render.text(report, colour=False)
     data = render.as_json(report)
     data["council"]["path"] = "."
     return [package.add("check-report.txt", text.rstrip("\n") + "\n"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from itertools import groupby
 
-import click
+import typer as click  # Typer carries its own click (echo, style); the click package is not a dependency
 
 from cecli.check import Report
 from cecli.findings import Severity
@@ -29,7 +29,7 @@ def emit(report: Report, fmt: str) -> None:
         for line in github(report):
             click.echo(line)
     else:
-        click.echo(text(report, colour=None), color=None)
+        click.echo(text(report, colour=True), color=None)  # echo drops the colours when not on a terminal
 
 
 def location(report: Report, path: str) -> str:
@@ -112,9 +112,13 @@ def summary_line(report: Report) -> str:
     return f"{mark} {', '.join(parts)}."
 
 
-def text(report: Report, colour: bool | None = None, deadlines: int = 8) -> str:
+def _plain(text: str, **_styles) -> str:
+    return text
+
+
+def text(report: Report, colour: bool = True, deadlines: int = 8) -> str:
     council = report.council
-    style = click.style
+    style = click.style if colour else _plain
     lines: list[str] = []
     lines.append(style(council.name, bold=True))
     profile = council.profile
