@@ -92,3 +92,9 @@ def test_rules_command_lists_and_explains():
 def test_version():
     result = invoke(["--version"])
     assert result.exit_code == 0 and result.output.startswith("cec ")
+
+
+def test_unknown_sort_is_refused_for_one_council_too(council):
+    root = council({"council.yaml": MS_COUNCIL, "roster.yaml": ROSTER})
+    result = invoke(["check", root, "--sort", "bogus"])
+    assert result.exit_code == 2 and "is not a column to sort by" in result.output

@@ -38,6 +38,11 @@ def check(
     from cecli.render import report as render
 
     day = parse_day(as_of)
+    from cecli.cli.fleet import SORTS
+
+    if sort not in SORTS:
+        raise typer.BadParameter(f"`{sort}` is not a column to sort by; use one of: {', '.join(SORTS)}.",
+                                 param_hint="--sort")
     root = council_path(path)
     if not (root / "council.yaml").is_file() and root.is_dir():
         from cecli.fleet import find_councils
