@@ -206,3 +206,13 @@ def test_a_member_without_email_is_pointed_at(council):
     roster = ROSTER.replace(", email: bob@example.org", "")
     report = run_check(complete(council, **{"roster.yaml": roster}), as_of="2026-06-20")
     assert found(report, "CEC501") == [("roster.yaml", 3, "CEC501")]
+
+
+def test_unreadable_roster_gives_no_false_membership_finding(council):
+    """A roster that cannot be read is reported once (CEC001), not also as "no member is active"."""
+    from conftest import MS_COUNCIL, run_check
+
+    roster = "members:\n  - id: ann\n    name: Ann\n    category: parent\n    email: a@example.org\n    email: b@example.org\n"
+    report = run_check(council({"council.yaml": MS_COUNCIL, "roster.yaml": roster}), "2026-11-22")
+    assert [f.code for f in report.findings if f.path == "roster.yaml"] == ["CEC001"]
+    assert not [f for f in report.findings if f.code == "CEC501" and "active" in f.message]

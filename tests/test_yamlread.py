@@ -49,3 +49,10 @@ def test_any_text_parses_or_is_refused_with_a_position(text):
         parse(text)
     except YamlProblem as problem:
         assert problem.line >= 1 and problem.column >= 1 and problem.message
+
+
+def test_tab_indentation_is_explained_in_plain_words():
+    with pytest.raises(YamlProblem) as caught:
+        parse("members:\n\t- id: ann\n")
+    assert "tab" in caught.value.message and "spaces" in caught.value.message
+    assert "scalar" not in caught.value.message

@@ -64,6 +64,7 @@ class EvidenceItem:
     detail: str = ""
     file: str = ""
     path: tuple = field(default=())
+    unreadable: bool = False  # the file behind it could not be read; its CEC001 finding says why
 
 
 EVIDENCE_KEYS = ("communications", "info_sessions", "nominations", "membership", "calendar",
@@ -162,6 +163,10 @@ def _nominations(council, year, begin, end) -> EvidenceItem:
 
 def _membership(council, day) -> EvidenceItem:
     title = "Membership list with emails and roles"
+    if "roster.yaml" not in council.sources:
+        # the roster could not be read at all (its CEC001 finding says why): nothing to judge yet
+        return EvidenceItem("membership", title, False, (), "roster.yaml could not be read; fix it first.",
+                            "roster.yaml", ("members",), unreadable=True)
     active = council.active_members(day)
     if not active:
         return EvidenceItem("membership", title, False, (), f"No member is active on {day}.", "roster.yaml",

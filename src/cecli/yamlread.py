@@ -231,6 +231,10 @@ def parse(text: str) -> Loaded:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = (err.problem or "the YAML is malformed").rstrip(".")
         context = f" ({err.context})" if err.context else ""
+        lines = text.splitlines()
+        offending = lines[line - 1] if 0 < line <= len(lines) else ""
+        if "tab character" in problem or "\t" in offending[: len(offending) - len(offending.lstrip())]:
+            problem, context = "a tab is used to indent this line; YAML indents with spaces only", ""
         raise YamlProblem(
             f"This is not valid YAML: {problem}{context}.",
             line,

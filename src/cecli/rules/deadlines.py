@@ -37,7 +37,7 @@ def evidence_ready(ctx):
         over = ctx.as_of > due
         level = Severity.ERROR if over else ctx.severity
         for item in evidence_items(council, year, ctx.as_of):
-            if item.ready:
+            if item.ready or item.unreadable:
                 continue
             when = (f"was due {due}" if over else f"is due {due} ({_left((due - ctx.as_of).days)})")
             yield ctx.finding(item.file, f"{item.title} for {year}: {item.detail} The MCAPS evidence {when}.",
