@@ -8,7 +8,6 @@ rules can judge the rest, and the findings say what to fix.
 from __future__ import annotations
 
 import copy
-import difflib
 import re
 import types
 import typing
@@ -21,6 +20,7 @@ from cecli import model as models
 from cecli.council import COUNCIL_FILES, Council
 from cecli.errors import NotACouncil
 from cecli.findings import Finding, Severity
+from cecli.suggest import did_you_mean
 from cecli.yamlread import Loaded, YamlProblem, parse_file
 
 MEETING_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})(-[a-z0-9][a-z0-9-]*)?\.yaml\Z")
@@ -141,7 +141,7 @@ def _attach_profile(council: Council, findings: list[Finding]) -> None:
     except KeyError:
         line, col = council.sources["council.yaml"].position(("profile",))
         known = profiles.available()
-        hint = _did_you_mean(name, known) or f"Use one of: {', '.join(known)}."
+        hint = did_you_mean(name, known) or f"Use one of: {', '.join(known)}."
         findings.append(
             Finding("CEC004", Severity.ERROR, "council.yaml", line, col,
                     f"There is no profile called `{name}`, so no state rules could be checked.",
@@ -158,7 +158,7 @@ def _attach_profile(council: Council, findings: list[Finding]) -> None:
                 findings.append(
                     Finding("CEC002", Severity.ERROR, "council.yaml", line, col,
                             f"`{key}` is not a parameter of the {council.profile.name} profile.",
-                            _did_you_mean(key, council.profile.parameters)
+                            did_you_mean(key, council.profile.parameters)
                             or "See `cec rules` for the parameters each rule uses.", _SOURCE_FILES)
                 )
                 continue
@@ -181,7 +181,7 @@ def _attach_profile(council: Council, findings: list[Finding]) -> None:
                 findings.append(
                     Finding("CEC004", Severity.ERROR, "council.yaml", line, col,
                             f"`{code}` is not a rule code, so it cannot be switched off.",
-                            _did_you_mean(code, REGISTRY) or "See `cec rules` for the list of rules.",
+                            did_you_mean(code, REGISTRY) or "See `cec rules` for the list of rules.",
                             _SOURCE_FILES)
                 )
                 continue
@@ -304,7 +304,7 @@ def _validation_findings(err: ValidationError, rel: str, loaded: Loaded, model_c
         if kind == "extra_forbidden":
             line, col = loaded.position(tuple(path), key=True)
             allowed = _fields_at(model_cls, path[:-1])
-            hint = _did_you_mean(field, allowed) or (
+            hint = did_you_mean(field, allowed) or (
                 f"Known fields here: {', '.join(allowed)}." if allowed else "Remove it."
             )
             out.append(Finding("CEC002", Severity.ERROR, rel, line, col,
@@ -383,13 +383,8 @@ def _type_hint(error: dict) -> str:
         value = error.get("input")
         options = re.findall(r"'([^']*)'", error["ctx"]["expected"])
         if isinstance(value, str):
-            return _did_you_mean(value, options) or ""
+            return did_you_mean(value, options) or ""
     return ""
-
-
-def _did_you_mean(word: str, options) -> str:
-    close = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
-    return f"Did you mean `{close[0]}`?" if close else ""
 
 
 def _fields_at(model_cls, path: list) -> list[str]:
@@ -447,7 +442,7 @@ def _check_vocabularies(council: Council, findings: list[Finding]) -> None:
                 findings.append(
                     Finding("CEC002", Severity.ERROR, rel, line, col,
                             f"`{value}` is not a {name.replace('_', ' ')} that the {council.profile.name} profile knows.",
-                            _did_you_mean(value, words) or f"Use one of: {', '.join(words)}.",
+                            did_you_mean(value, words) or f"Use one of: {', '.join(words)}.",
                             _SOURCE_FILES)
                 )
 

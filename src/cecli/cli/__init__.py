@@ -64,10 +64,10 @@ class _LazyGroup(TyperGroup):
 
     def resolve_command(self, ctx, args):
         if args and args[0] not in COMMANDS and not args[0].startswith("-"):
-            import difflib
+            from cecli.suggest import closest
 
-            close = difflib.get_close_matches(args[0], list(COMMANDS), n=1)
-            hint = f" Did you mean `cec {close[0]}`?" if close else " Run `cec --help` to see the commands."
+            close = closest(args[0], COMMANDS)
+            hint = f" Did you mean `cec {close}`?" if close else " Run `cec --help` to see the commands."
             ctx.fail(f"There is no command `{args[0]}`.{hint}")
         return super().resolve_command(ctx, args)
 

@@ -28,11 +28,11 @@ def rules(
     if code:
         entry = REGISTRY.get(code.upper())
         if entry is None:
-            import difflib
+            from cecli.suggest import closest
 
-            close = difflib.get_close_matches(code.upper(), list(REGISTRY), n=1)
+            close = closest(code.upper(), REGISTRY)
             raise InvalidInput(f"There is no rule {code}.",
-                               f"Did you mean {close[0]}?" if close else "Run `cec rules` for the list.")
+                               f"Did you mean {close}?" if close else "Run `cec rules` for the list.")
         typer.echo(f"{entry.code}  {entry.title}")
         typer.echo("")
         for name in profiles.available():
