@@ -162,3 +162,14 @@ def test_commit_message_reads_as_a_sentence_for_any_channel(root):
                  "--purpose", "meeting-notice")
     assert result.exit_code == 0, result.output
     assert last_commit(root)[0] == "Record an email communication of 2025-09-03."
+
+
+def test_an_outreach_file_that_is_not_utf8_is_named_with_its_line(root):
+    path = root / "outreach.yaml"
+    path.write_bytes(path.read_bytes().replace(b"channel: flyer", b"channel: flyer  # caf\xe9"))
+    before = snapshot(root)
+    result = run(root, "outreach", "add", "communication", "--date", "2025-09-01", "--channel", "flyer")
+    assert result.exit_code == 2, result.output
+    assert "outreach.yaml is not UTF-8 text (line 4)" in result.output and "Save it as UTF-8" in result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    assert snapshot(root) == before

@@ -287,3 +287,17 @@ def test_new_files_are_created_from_a_default(repo):
     assert (repo / "goals.yaml").read_text() == (
         'years:\n  "2025-26":\n    goals:\n      - id: reading\n        statement: Read more.\n')
     assert os.stat(repo / "goals.yaml").st_mode & 0o777 == os.stat(repo / "roster.yaml").st_mode & 0o777
+
+
+def test_a_file_that_is_not_utf8_is_refused_with_its_line(tmp_path):
+    root = git_council(tmp_path / "c")
+    data = (root / "roster.yaml").read_bytes().replace(b"name: Bob Roe", b"name: Bob Ro\xe9")
+    (root / "roster.yaml").write_bytes(data)
+    git(root, "commit", "-qam", "Save the roster in Latin-1.")
+    before = snapshot(root)
+    with pytest.raises(InvalidInput) as caught:
+        with change(root, "Add member Cy Moss.", "Dana <dana@example.org>") as tx:
+            tx.edit("roster.yaml")["members"].append({"id": "cy-moss", "name": "Cy Moss", "category": "parent"})
+    assert caught.value.message.startswith("roster.yaml is not UTF-8 text (line 12).")
+    assert "Save it as UTF-8" in caught.value.hint
+    assert snapshot(root) == before

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cecli.errors import GitProblem, InvalidInput, RecordsInvalid
+from cecli.errors import GitProblem, RecordsInvalid
 from cecli.store import gitrepo
 
 
@@ -21,17 +21,13 @@ def changed_files(root: Path) -> list[tuple[str, str]]:
 
 def commit_hand_edits(root: Path, message: str, author: str | None = None) -> tuple[str | None, list[str]]:
     """Commit the council's uncommitted files. Returns (sha, council-relative paths); (None, []) if none."""
-    from cecli.loader import find_root, load_council
-    from cecli.store.identity import resolve_author
-    from cecli.store.transaction import _locked
-    from cecli.store.validate import file_errors
+    from cecli.loader import load_council
+    from cecli.store.transaction import _locked, prepare
+    from cecli.store.validate import file_errors, finding_lines
 
-    root = find_root(Path(root)).absolute()
-    message = (message or "").strip()
-    if not message:
-        raise InvalidInput("Say what changed with -m, as a sentence.", 'For example: cec commit -m "Correct the date of the October meeting."')
-    repo = gitrepo.require_repo(root)
-    who = resolve_author(author, root)
+    root, message, repo, who = prepare(root, message, author, no_message=(
+        "Say what changed with -m, as a sentence.",
+        'For example: cec commit -m "Correct the date of the October meeting."'))
     with _locked(repo):
         changes = changed_files(root)
         if not changes:
@@ -40,9 +36,8 @@ def commit_hand_edits(root: Path, message: str, author: str | None = None) -> tu
         council, findings = load_council(root)
         errors = [f for f in file_errors(council, findings) if f.path in rels or f.path.startswith("meetings/") and f.path in rels]
         if errors:
-            errors.sort(key=lambda f: f.sort_key())
-            lines = [f"  {f.path}:{f.line}:{f.column}: {f.message} ({f.code})" for f in errors[:20]]
-            raise RecordsInvalid("The edited files have problems, so they were not committed:\n" + "\n".join(lines),
+            raise RecordsInvalid("The edited files have problems, so they were not committed:\n"
+                                 + "\n".join(finding_lines(errors)),
                                  "Fix them (`cec check` explains each), then run `cec commit` again.")
         if not gitrepo.wait_for_index(repo):
             raise GitProblem("Another program is using this git repository (.git/index.lock exists). "

@@ -50,7 +50,7 @@ class Change:
             raise InvalidInput(f"{rel} is already being written as text in this change.")
         path = self.root / rel
         if path.is_file():
-            text = path.read_bytes().decode("utf-8-sig")
+            text = _utf8_text(path.read_bytes(), rel)
             doc = yamlrt.load_text(text, rel)
             indent = yamlrt.detect_indent(text)
             if doc is None:
@@ -98,13 +98,22 @@ class Change:
         return out
 
 
-@contextlib.contextmanager
-def change(root: Path | str, message: str, author: str | Author | None = None, *,
-           new_council: bool = False) -> Iterator[Change]:
-    """Run one change to the council at `root` as a single, all-or-nothing, committed edit.
+def _utf8_text(data: bytes, rel: str) -> str:
+    """The file's text; a file that is not UTF-8 is named with the line of its first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[:err.start].count(b"\n") + 1
+        raise InvalidInput(f"{rel} is not UTF-8 text (line {line}). Nothing was written.",
+                           "Save it as UTF-8 (in most editors: Save As, encoding UTF-8), then run the command again.") from None
 
-    `new_council=True` (for `cec init`) allows a folder with no council.yaml yet.
-    """
+
+_NO_MESSAGE = ("A change needs a message saying what it does.", 'Give one with -m "Why".')
+
+
+def prepare(root: Path | str, message: str, author: str | Author | None, *, new_council: bool = False,
+            no_message: tuple[str, str] = _NO_MESSAGE) -> tuple[Path, str, gitrepo.Repo, Author]:
+    """What every change checks before taking the lock: the council folder, a message, git, an author."""
     root = Path(root).absolute()
     if not new_council:
         from cecli.loader import find_root
@@ -112,9 +121,19 @@ def change(root: Path | str, message: str, author: str | Author | None = None, *
         root = find_root(root).absolute()
     message = (message or "").strip()
     if not message:
-        raise InvalidInput("A change needs a message saying what it does.", 'Give one with -m "Why".')
+        raise InvalidInput(*no_message)
     repo = gitrepo.require_repo(root)
-    who = resolve_author(author, root)
+    return root, message, repo, resolve_author(author, root)
+
+
+@contextlib.contextmanager
+def change(root: Path | str, message: str, author: str | Author | None = None, *,
+           new_council: bool = False) -> Iterator[Change]:
+    """Run one change to the council at `root` as a single, all-or-nothing, committed edit.
+
+    `new_council=True` (for `cec init`) allows a folder with no council.yaml yet.
+    """
+    root, message, repo, who = prepare(root, message, author, new_council=new_council)
     with _locked(repo):
         council, findings = None, []
         if (root / "council.yaml").is_file():

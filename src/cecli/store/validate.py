@@ -34,6 +34,15 @@ def file_errors(council, loader_findings: list[Finding]) -> list[Finding]:
     return found
 
 
+def finding_lines(findings: list[Finding], most: int = 20) -> list[str]:
+    """"  path:line:col: message (CODE)" for each finding in file order, at most `most` of them."""
+    ordered = sorted(findings, key=lambda f: f.sort_key())
+    lines = [f"  {f.path}:{f.line}:{f.column}: {f.message} ({f.code})" for f in ordered[:most]]
+    if len(ordered) > most:
+        lines.append(f"  ... and {len(ordered) - most} more.")
+    return lines
+
+
 def _key(finding: Finding) -> tuple:
     return (finding.code, finding.path, finding.message)  # lines move when entries are added
 
@@ -81,12 +90,8 @@ def check_change(root: Path, pending: dict[str, bytes], before: list[Finding] | 
     known = {_key(f) for f in (before or [])}
     new = [f for f in after if _key(f) not in known]
     if new:
-        new.sort(key=lambda f: f.sort_key())
-        lines = [f"  {f.path}:{f.line}:{f.column}: {f.message} ({f.code})" for f in new[:20]]
-        if len(new) > 20:
-            lines.append(f"  ... and {len(new) - 20} more.")
         raise RecordsInvalid(
             "This change would leave the council's records invalid, so nothing was written:\n"
-            + "\n".join(lines),
+            + "\n".join(finding_lines(new)),
             "Correct the values given (or fix the files named above) and run the command again.",
         )
