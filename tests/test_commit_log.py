@@ -141,3 +141,10 @@ def test_twenty_changes_make_twenty_one_commits_and_a_clean_history(ny):
     assert subprocess.run(["git", "fsck", "--strict"], cwd=ny, capture_output=True).returncode == 0
     report = check_council(ny, dt.date(2026, 2, 2))
     assert not [f for f in report.findings if f.code in ("CEC001", "CEC002", "CEC003", "CEC004", "CEC005", "CEC007")]
+
+
+@pytest.mark.parametrize("limit", ["0", "-1"])
+def test_log_refuses_a_limit_below_one(ms, limit):
+    result = invoke(["log", "--council", ms, "-n", limit])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output

@@ -14,7 +14,7 @@ from cecli.cli.common import council_path, handles_errors
 def log(
     path: Optional[str] = typer.Argument(None, metavar="[PATH]", help="Only the changes to this file (or folder) of the council."),
     council: Optional[Path] = typer.Option(None, "--council", "-C", help="The council folder (default: this folder)."),
-    limit: Optional[int] = typer.Option(None, "--limit", "-n", help="Show only the most recent N changes."),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Show only the most recent N changes."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
 ) -> None:
     """Show who changed the council's records, when, what and why, newest first.
