@@ -318,3 +318,46 @@ def test_no_identity_means_nothing_written(root, monkeypatch):
     assert result.exit_code == 2
     assert "who is making this change" in result.output
     assert snapshot(root) == before
+
+
+# --- damaged files and small input mistakes ---------------------------------------------------
+
+BROKEN_MEETING = """
+title: Regular meeting
+kind: regular
+date: 2025-10-14
+agenda: [unclosed
+"""
+
+
+@pytest.mark.parametrize("args", [
+    ["meeting", "attendance", "2025-10-14", "--present", "ann-lee"],
+    ["meeting", "docs", "2025-10-14"],
+    ["meeting", "record", "2025-10-14", "--recorded", "2025-10-15"],
+    ["meeting", "cancel", "2025-10-14"],
+])
+def test_a_damaged_meeting_file_is_named_not_called_missing(tmp_path, args):
+    root = make_council(tmp_path, {"meetings/2025-10-14.yaml": BROKEN_MEETING})
+    before = snapshot(root)
+    result = run(root, *args)
+    assert result.exit_code == 2, result.output
+    assert "There is no meeting" not in result.output and "Did you mean" not in result.output
+    assert "meetings/2025-10-14.yaml:" in result.output and "(CEC001)" in result.output
+    assert "Fix this first (cec check shows every problem)" in result.output
+    assert "Traceback" not in result.output
+    assert snapshot(root) == before
+
+
+def test_record_for_an_unknown_meeting_says_so_before_anything_else(root):
+    before = snapshot(root)
+    result = run(root, "meeting", "record", "2025-10-41")
+    assert result.exit_code == 2, result.output
+    assert "There is no meeting `2025-10-41`" in result.output
+    assert "nothing to record" not in result.output
+    assert snapshot(root) == before
+
+
+def test_record_with_nothing_given_still_says_there_is_nothing_to_record(root):
+    result = run(root, "meeting", "record", "2025-10-14")
+    assert result.exit_code == 2
+    assert "There is nothing to record." in result.output

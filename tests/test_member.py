@@ -186,3 +186,35 @@ def test_eight_concurrent_adds_make_eight_members_and_eight_commits(root):
     assert len(commits(root)) == 9
     assert all(last == "Add member" for last in (c[:10] for c in commits(root)[:8]))
     assert git(root, "status", "--porcelain") == ""
+
+
+def test_a_roster_that_is_not_utf8_is_named_with_its_line(root):
+    cec(root, "member", "add", "--name", "Ann Lee", "--category", "parent")
+    path = root / "roster.yaml"
+    lines = path.read_bytes().split(b"\n")
+    lines[3] = lines[3] + b"  # caf\xe9"
+    path.write_bytes(b"\n".join(lines))
+    git(root, "commit", "-qam", "Save the roster in Latin-1.")
+    before = snapshot(root)
+    result = cec(root, "member", "add", "--name", "Bo Diaz", "--category", "parent")
+    assert result.exit_code == 2, result.output
+    assert "roster.yaml:4:" in result.output and "not UTF-8 text" in result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("args", [
+    ["member", "list"],
+    ["member", "add", "--name", "Bo Diaz", "--category", "parent"],
+    ["member", "end", "ann-lee", "--date", "2026-06-30"],
+])
+def test_a_damaged_roster_is_named_not_treated_as_empty(root, args):
+    (root / "roster.yaml").write_text("members:\n  - id: ann-lee\n    name: [Ann Lee\n", encoding="utf-8")
+    git(root, "commit", "-qam", "Break the roster.")
+    before = snapshot(root)
+    result = cec(root, *args)
+    assert result.exit_code == 2, result.output
+    assert "No members are serving" not in result.output
+    assert "roster.yaml:" in result.output and "(CEC001)" in result.output
+    assert "Fix this first (cec check shows every problem)" in result.output
+    assert snapshot(root) == before

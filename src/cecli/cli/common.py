@@ -57,12 +57,15 @@ def say_error(message: str, hint: str = "") -> None:
 
 
 def parse_day(value: str | None, option: str = "--as-of") -> dt.date | None:
-    if value is None:
-        return None
+    """A date option written YYYY-MM-DD (records._checks.day); a bad one is a usage error."""
+    from cecli.errors import InvalidInput
+    from cecli.records._checks import day
+
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"`{value}` is not a date written as YYYY-MM-DD.", param_hint=option) from None
+        return day(value, option)
+    except InvalidInput as err:
+        shape = "" if "YYYY-MM-DD" in err.message else " Write it as YYYY-MM-DD."
+        raise typer.BadParameter(err.message + shape) from None
 
 
 def council_path(path: Path | None) -> Path:

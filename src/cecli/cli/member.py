@@ -143,7 +143,7 @@ def import_(
     Notes. A member already on the roster (same id, email or name) is updated, not added twice.
     """
     from cecli.errors import InvalidInput
-    from cecli.records.members import import_roster, preview_import
+    from cecli.records.roster_csv import import_roster, preview_import
 
     root = council_path(council)
     plan = preview_import(root, roster_csv)

@@ -8,13 +8,14 @@ helpers also turn checked values into what the YAML files hold: dates as dates, 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from pathlib import Path
 
 from cecli.errors import InvalidInput
+from cecli.suggest import did_you_mean
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})\Z")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})\Z")
 _YEAR = re.compile(r"(\d{4})-(\d{2})\Z")
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
@@ -27,23 +28,27 @@ def quoted(text: str):
     return DoubleQuotedScalarString(text)
 
 
-def did_you_mean(word: str, options) -> str:
-    close = difflib.get_close_matches(str(word), sorted(options), n=1, cutoff=0.6)
-    return f"Did you mean `{close[0]}`?" if close else ""
+def day(value, option: str, us_format: bool = False) -> dt.date | None:
+    """A date written YYYY-MM-DD (a date passes through; None stays None).
 
-
-def day(value: str | None, option: str) -> dt.date | None:
-    if value is None:
+    `us_format=True` also takes M/D/YYYY, as spreadsheets write dates, and reads a blank as no date.
+    """
+    if value is None or isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if us_format and not text:
         return None
-    value = value.strip()
-    if not _DATE.match(value):
-        raise InvalidInput(f"{option} `{value}` is not a date written as YYYY-MM-DD.",
-                           "Write dates like 2025-10-14. Nothing was written.")
+    us = _US_DATE.match(text) if us_format else None
     try:
-        return dt.date.fromisoformat(value)
+        if us:
+            return dt.date(int(us[3]), int(us[1]), int(us[2]))
+        if _DATE.match(text):
+            return dt.date.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(f"{option} `{value}` is not a real date (check the day and month).",
+        raise InvalidInput(f"{option} `{text}` is not a real date (check the day and month).",
                            "Nothing was written.") from None
+    raise InvalidInput(f"{option} `{text}` is not a date written as YYYY-MM-DD.",
+                       "Write dates like 2025-10-14. Nothing was written.")
 
 
 def clock(value: str | None, option: str) -> dt.time | None:
@@ -123,38 +128,70 @@ def id_list(values: list[str] | str | None) -> list[str]:
     return out
 
 
+def member(council, member_id: str, option: str | None = None):
+    """The member with this id, or an InvalidInput naming the option, with the closest id as a suggestion."""
+    found = council.member(member_id)
+    if found is None:
+        what = f"{option}: no member has the id `{member_id}`." if option else f"No member has the id `{member_id}`."
+        hint = did_you_mean(member_id, [m.id for m in council.members]) or (
+            "See the ids with `cec member list --all`, or add the member with `cec member add`.")
+        raise InvalidInput(what, f"{hint} Nothing was written.")
+    return found
+
+
 def members(council, ids: list[str], option: str) -> list[str]:
     """Refuse any id that is not on the roster (with the closest id as a suggestion)."""
-    known = {m.id for m in council.members}
     for member_id in ids:
-        if member_id not in known:
-            hint = did_you_mean(member_id, known) or "See the ids in roster.yaml, or add the member with `cec member add`."
-            raise InvalidInput(f"{option}: no member has the id `{member_id}`.", f"{hint} Nothing was written.")
+        member(council, member_id, option)
     return ids
 
 
 _VOCABULARY_NAMES = {"voters": "voter group", "method": "nomination method", "source": "data source",
                      "category": "member category", "channel": "communication channel",
-                     "purpose": "communication purpose"}
+                     "purpose": "communication purpose", "role": "officer role",
+                     "selected_by": "way of selecting members"}
 
 
-def word(council, vocabulary: str, value: str | None, option: str) -> str | None:
-    """Refuse a word the council's profile does not know for this vocabulary."""
+def word(council, vocabulary: str, value: str | None, option: str, loose: bool = False) -> str | None:
+    """Refuse a word the council's profile does not know for this vocabulary.
+
+    `loose=True` also takes the word in other case or with spaces for dashes ("Business Leader"),
+    and returns it as the profile writes it.
+    """
     if value is None:
         return None
     words = council.profile.vocabularies.get(vocabulary, ()) if council.profile else ()
-    if words and value not in words:
-        hint = did_you_mean(value, words) or f"Use one of: {', '.join(words)}."
-        profile = council.profile.name
-        what = _VOCABULARY_NAMES.get(vocabulary, vocabulary.replace("_", " "))
-        raise InvalidInput(f"{option} `{value}` is not a {what} the {profile} profile knows.",
-                           f"{hint} Nothing was written.")
-    return value
+    if not words or value in words:
+        return value
+    normal = re.sub(r"[\s_]+", "-", value.strip().lower()) if loose else value
+    if normal in words:
+        return normal
+    hint = did_you_mean(normal, words) or f"Use one of: {', '.join(words)}."
+    what = _VOCABULARY_NAMES.get(vocabulary, vocabulary.replace("_", " "))
+    raise InvalidInput(f"{option} `{value}` is not a {what} the {council.profile.name} profile knows.",
+                       f"{hint} Nothing was written.")
 
 
-def meeting_id(council, value: str, option: str = "ID") -> str:
+def intact(council, findings, rel: str) -> None:
+    """Stop when the file a command needs is damaged (it cannot be read in full), showing what is wrong.
+
+    Without this a damaged file would look missing or empty ("no members", "no meeting").
+    """
+    if council is None or rel not in council.damaged:
+        return
+    from cecli.store.validate import finding_lines
+
+    problems = [f for f in findings if f.path == rel and f.code in ("CEC001", "CEC002", "CEC003")]
+    raise InvalidInput(f"{rel} has problems, so cec cannot use it:\n" + "\n".join(finding_lines(problems)),
+                       "Fix this first (cec check shows every problem).")
+
+
+def meeting_id(council, value: str, option: str = "ID", findings=()) -> str:
+    """The id of an existing meeting; a damaged meeting file is named as such, not as missing."""
     ids = [m.id for m in council.meetings]
     if value not in ids:
+        for rel in (f"meetings/{value}.yaml", f"meetings/{value}.yml"):
+            intact(council, findings, rel)
         hint = did_you_mean(value, ids) or (
             "Meetings are named by their file name in meetings/, such as 2025-10-14; see `cec meeting list`."
         )

@@ -100,7 +100,7 @@ def review_data(root: Path, given: DataReview, author: str | None = None) -> Wri
         check.word(council, "source", given.source, "--source")
         meeting = None
         if given.meeting:
-            check.meeting_id(council, given.meeting, "--meeting")
+            check.meeting_id(council, given.meeting, "--meeting", tx.findings)
             meeting = next(m for m in council.meetings if m.id == given.meeting)
             day = day or meeting.date
         year = _default_year(council, given.year, day)

@@ -211,10 +211,8 @@ def regenerate_documents(root: Path, meeting_id: str, author: str | None = None)
     """Write the meeting's documents again from its record; no commit when the bytes are unchanged."""
     message = f"Regenerate the documents of the meeting of {meeting_id}."
     with _change(root, message, author) as tx:
-        council = tx.council
-        check.meeting_id(council, meeting_id)
-        meeting = next(m for m in council.meetings if m.id == meeting_id)
-        paths = _write_documents(tx, council, meeting)
+        meeting = _meeting(tx, meeting_id)
+        paths = _write_documents(tx, tx.council, meeting)
     if not paths:
         return Written([], "", "cec cannot write meeting documents yet (cecli.documents is missing); nothing was written.")
     if tx.result is None or tx.result[0] is None:
@@ -259,8 +257,8 @@ def attendance_choices(root: Path, meeting_id: str):
     """(meeting, members active on its date) for the interactive checklist."""
     from cecli.loader import load_council
 
-    council, _ = load_council(Path(root))
-    check.meeting_id(council, meeting_id)
+    council, findings = load_council(Path(root))
+    check.meeting_id(council, meeting_id, findings=findings)
     meeting = next(m for m in council.meetings if m.id == meeting_id)
     return meeting, council.active_members(meeting.date)
 
@@ -272,18 +270,11 @@ def record_attendance(root: Path, meeting_id: str, present, absent, excused, gue
     if not any(lists.values()) and guests is None:
         raise InvalidInput("Say who came: give --present, --absent or --excused (member ids, comma-separated).",
                            "Nothing was written.")
-    seen: dict[str, str] = {}
-    for name, ids in lists.items():
-        for member_id in ids:
-            if member_id in seen:
-                raise InvalidInput(f"`{member_id}` is listed as both {seen[member_id]} and {name}.",
-                                   "Put each member in one list. Nothing was written.")
-            seen[member_id] = name
+    _once(lists, "is listed as both", "Put each member in one list. Nothing was written.")
     message = f"Record attendance for the meeting of {meeting_id}."
     with _change(root, message, author) as tx:
         council = tx.council
-        check.meeting_id(council, meeting_id)
-        day = next(m.date for m in council.meetings if m.id == meeting_id)
+        day = _meeting(tx, meeting_id).date
         for name, ids in lists.items():
             check.members(council, ids, f"--{name}")
             _check_active(council, ids, day, f"--{name}")
@@ -306,6 +297,16 @@ def record_attendance(root: Path, meeting_id: str, present, absent, excused, gue
     said = f"Wrote the attendance of the meeting of {meeting_id} ({count} present) to {_rel(meeting_id)}."
     said += " Next: record the minutes and motions with `cec meeting record`." if held else ""
     return Written([_rel(meeting_id)], message, said)
+
+
+def _once(lists: dict[str, list[str]], clash: str, hint: str) -> None:
+    """Refuse a member id that stands in two of the lists ("`ann-lee` voted both for and against")."""
+    seen: dict[str, str] = {}
+    for name, ids in lists.items():
+        for member_id in ids:
+            if member_id in seen:
+                raise InvalidInput(f"`{member_id}` {clash} {seen[member_id]} and {name}.", hint)
+            seen[member_id] = name
 
 
 def _check_active(council, ids: list[str], day: dt.date, option: str) -> None:
@@ -342,66 +343,78 @@ class Record:
 
 def record(root: Path, meeting_id: str, given: Record, author: str | None = None) -> Written:
     """Minutes dates and summary, notice and agenda dates, one motion and one action item."""
-    minutes = {k: check.day(getattr(given, k), f"--{k}") for k in ("recorded", "sent", "approved")}
-    minutes = {k: v for k, v in minutes.items() if v is not None}
-    if given.summary:
-        minutes["summary"] = given.summary
-    agenda_sent = check.day(given.agenda_sent, "--agenda-sent")
-    notice = check.moment(given.notice_posted, "--notice-posted")
-    motion = _motion(given)
-    action = _action(given)
-    parts = []
-    if minutes:
-        parts.append("minutes")
-    if agenda_sent or notice is not None:
-        parts.append("notice and agenda dates")
-    if motion:
-        parts.append("a motion")
-    if action:
-        parts.append("an action item")
-    if not parts:
-        raise InvalidInput("There is nothing to record.",
-                           "Give at least one of --recorded, --sent, --approved, --summary, --agenda-sent, "
-                           "--notice-posted, --motion or --action. Nothing was written.")
-    if "recorded" in minutes and "approved" in minutes and minutes["approved"] < minutes["recorded"]:
-        raise InvalidInput("--approved is before --recorded: minutes are approved after they are recorded.",
-                           "Nothing was written.")
-    message = f"Record {list_words(parts)} for the meeting of {meeting_id}."
+    minutes, notice = _minutes(given), _notice(given)
+    motion, action = _motion(given), _action(given)
+    parts = [what for what, given_part in (("minutes", minutes), ("notice and agenda dates", notice),
+                                           ("a motion", motion), ("an action item", action)) if given_part]
+    message = f"Record {list_words(parts) or 'nothing'} for the meeting of {meeting_id}."
     with _change(root, message, author) as tx:
-        council = tx.council
-        check.meeting_id(council, meeting_id)
-        meeting = next(m for m in council.meetings if m.id == meeting_id)
-        for name in ("recorded", "approved"):
-            if name in minutes and minutes[name] < meeting.date:
-                raise InvalidInput(f"--{name} {minutes[name].isoformat()} is before the meeting ({meeting.date.isoformat()}).",
-                                   "Nothing was written.")
+        meeting = _meeting(tx, meeting_id)
+        if not parts:
+            raise InvalidInput("There is nothing to record.",
+                               "Give at least one of --recorded, --sent, --approved, --summary, --agenda-sent, "
+                               "--notice-posted, --motion or --action. Nothing was written.")
+        _check_minutes(minutes, meeting)
         if motion:
-            _check_motion_members(council, motion)
+            _check_motion_members(tx.council, motion)
         if action and action.get("owner"):
-            check.members(council, [action["owner"]], "--owner")
+            check.members(tx.council, [action["owner"]], "--owner")
         doc = tx.edit(_rel(meeting_id))
-        if minutes:
-            section = doc.get("minutes")
-            if section is None:
-                doc["minutes"] = section = {}
-            section.update(minutes)
-        if agenda_sent:
-            doc["agenda_sent"] = agenda_sent
-        if notice is not None:
-            doc["notice_posted"] = notice
-        if motion:
-            doc.setdefault("motions", [])
-            if doc["motions"] is None:
-                doc["motions"] = []
-            doc["motions"].append(motion)
-        if action:
-            if doc.get("action_items") is None:
-                doc["action_items"] = []
-            doc["action_items"].append(action)
+        _write_minutes(doc, minutes)
+        doc.update(notice)
+        _append(doc, "motions", motion)
+        _append(doc, "action_items", action)
     said = f"Wrote {list_words(parts)} to {_rel(meeting_id)}."
     if minutes and "approved" not in minutes:
         said += " Next: approve the minutes at the next meeting (`cec meeting record ID --approved DATE`)."
     return Written([_rel(meeting_id)], message, said)
+
+
+def _meeting(tx, meeting_id: str):
+    """The meeting this change is about (refused, with a suggestion, when there is none)."""
+    check.meeting_id(tx.council, meeting_id, findings=tx.findings)
+    return next(m for m in tx.council.meetings if m.id == meeting_id)
+
+
+def _append(doc, key: str, item: dict | None) -> None:
+    if item:
+        if doc.get(key) is None:
+            doc[key] = []
+        doc[key].append(item)
+
+
+def _minutes(given: Record) -> dict:
+    """The minutes' dates and summary that were given."""
+    minutes = {k: check.day(getattr(given, k), f"--{k}") for k in ("recorded", "sent", "approved")}
+    minutes = {k: v for k, v in minutes.items() if v is not None}
+    if given.summary:
+        minutes["summary"] = given.summary
+    if "recorded" in minutes and "approved" in minutes and minutes["approved"] < minutes["recorded"]:
+        raise InvalidInput("--approved is before --recorded: minutes are approved after they are recorded.",
+                           "Nothing was written.")
+    return minutes
+
+
+def _check_minutes(minutes: dict, meeting) -> None:
+    for name in ("recorded", "approved"):
+        if name in minutes and minutes[name] < meeting.date:
+            raise InvalidInput(f"--{name} {minutes[name].isoformat()} is before the meeting ({meeting.date.isoformat()}).",
+                               "Nothing was written.")
+
+
+def _write_minutes(doc, minutes: dict) -> None:
+    if minutes:
+        section = doc.get("minutes")
+        if section is None:
+            doc["minutes"] = section = {}
+        section.update(minutes)
+
+
+def _notice(given: Record) -> dict:
+    """When the agenda was sent and the public notice posted, as the meeting file holds them."""
+    notice = {"agenda_sent": check.day(given.agenda_sent, "--agenda-sent"),
+              "notice_posted": check.moment(given.notice_posted, "--notice-posted")}
+    return {k: v for k, v in notice.items() if v is not None}
 
 
 def _motion(given: Record) -> dict | None:
@@ -418,13 +431,7 @@ def _motion(given: Record) -> dict | None:
         motion["seconded_by"] = given.seconded_by
     votes = {"for": check.id_list(given.votes_for), "against": check.id_list(given.against),
              "abstain": check.id_list(given.abstain)}
-    seen: dict[str, str] = {}
-    for name, ids in votes.items():
-        for member_id in ids:
-            if member_id in seen:
-                raise InvalidInput(f"`{member_id}` voted both {seen[member_id]} and {name}.",
-                                   "Nothing was written.")
-            seen[member_id] = name
+    _once(votes, "voted both", "Nothing was written.")
     votes = {k: v for k, v in votes.items() if v}
     if votes:
         motion["votes"] = votes
@@ -464,8 +471,7 @@ def _action(given: Record) -> dict | None:
 def cancel(root: Path, meeting_id: str, reason: str | None = None, author: str | None = None) -> Written:
     message = f"Cancel the meeting of {meeting_id}" + (f" ({reason.strip().rstrip('.')})." if reason else ".")
     with _change(root, message, author) as tx:
-        council = tx.council
-        check.meeting_id(council, meeting_id)
+        _meeting(tx, meeting_id)
         doc = tx.edit(_rel(meeting_id))
         if doc.get("status") == "cancelled":
             raise InvalidInput(f"The meeting of {meeting_id} is already cancelled.", "Nothing was written.")

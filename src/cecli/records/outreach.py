@@ -94,7 +94,7 @@ def add_info_session(root: Path, given: InfoSession, author: str | None = None) 
     message = f"Record the information session of {day.isoformat()}."
     with _change(root, message, author) as tx:
         if given.meeting:
-            check.meeting_id(tx.council, given.meeting, "--meeting")
+            check.meeting_id(tx.council, given.meeting, "--meeting", tx.findings)
         evidence = _evidence(tx, given.evidence)
         doc = tx.edit(FILE, default={})
         entry = {"date": day, "start": start, "end": end, "location": given.location,

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from cecli.errors import InvalidInput
-from cecli.records.members import did_you_mean, parse_date
+from cecli.records import _checks as check
 
 _PERIOD = re.compile(r"(\d{4})-(\d{2}) Q([1-4])\Z")
 QUARTERLY_ORDER = ("period", "due", "submitted", "signed_by", "signed_on", "evidence")
@@ -19,11 +19,7 @@ PLAN_ORDER = ("school_year", "submitted", "signed_by", "signed_on", "evidence")
 
 
 def _signer(council, member_id: str, day):
-    member = council.member(member_id)
-    if member is None:
-        ids = [m.id for m in council.members]
-        raise InvalidInput(f"No member has the id `{member_id}`.",
-                           (did_you_mean(member_id, ids) or "See `cec member list --all`.") + " Nothing was written.")
+    member = check.member(council, member_id)
     if member.building_admin:
         raise InvalidInput(f"{member.name} is a school building administrator and may not sign (CEC403).",
                            "New York asks for the signature of a CET member who is not a building administrator. "
@@ -41,7 +37,7 @@ def sign(root: Path, what: str, period: str | None, member_id: str, day, author:
     from cecli.store import change, put
     from cecli.store.yamlrt import to_yaml
 
-    signed_on = parse_date(day, "--date")
+    signed_on = check.day(day, "--date", us_format=True)
     if signed_on is None:
         raise InvalidInput("Give the signing date with --date YYYY-MM-DD.")
     if what == "quarterly":
@@ -54,6 +50,7 @@ def sign(root: Path, what: str, period: str | None, member_id: str, day, author:
             raise InvalidInput("Signing quarterly reports and the Continuation Plan is a New York (ny-cet) requirement; "
                                "this council's profile does not have it.")
         member = _signer(council, member_id, signed_on)
+        check.intact(council, tx.findings, "reports.yaml")
         doc = tx.edit("reports.yaml", default={"public_reports": [], "quarterly_reports": []})
         if what == "quarterly":
             reports = doc.get("quarterly_reports")

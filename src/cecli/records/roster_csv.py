@@ -1,0 +1,244 @@
+"""Import a district's roster CSV: read and check every row, match rows to members, one commit.
+
+A member already on the roster (same id, email or name) is updated, not added twice. The preview
+shown to the user is compared with what the import would do when it runs, under the store's lock.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cecli.errors import InvalidInput
+from cecli.records import _checks as check
+from cecli.records.members import DATE_FIELDS, ORDER, _entry, _roster, clean, entry_of, new_id
+
+# normalised header (lowercase letters and digits only) -> member field
+HEADERS = {
+    "id": "id", "memberid": "id",
+    "name": "name", "fullname": "name", "membername": "name", "member": "name",
+    "firstname": "first_name", "first": "first_name", "lastname": "last_name", "last": "last_name",
+    "surname": "last_name",
+    "email": "email", "emailaddress": "email", "email1": "email",
+    "phone": "phone", "phonenumber": "phone", "telephone": "phone", "cell": "phone", "cellphone": "phone",
+    "mobile": "phone",
+    "category": "category", "representing": "category", "represents": "category",
+    "constituency": "category", "stakeholdergroup": "category", "group": "category", "membertype": "category",
+    "role": "roles", "roles": "roles", "office": "roles", "officerrole": "roles", "position": "roles",
+    "startdate": "start_date", "start": "start_date", "termstart": "start_date", "datejoined": "start_date",
+    "joined": "start_date",
+    "enddate": "end_date", "end": "end_date", "termend": "end_date",
+    "selectedby": "selected_by", "howselected": "selected_by", "selection": "selected_by",
+    "selectionmethod": "selected_by",
+    "organization": "organization", "organisation": "organization", "employer": "organization",
+    "affiliation": "organization",
+    "note": "note", "notes": "note", "comments": "note",
+}
+NOT_AN_OFFICE = {"", "member", "none", "n/a", "na", "-"}
+
+
+@dataclass
+class CsvRow:
+    number: int  # the spreadsheet's row number (the header is row 1)
+    values: dict  # member field -> checked value
+    columns: dict  # member field -> the CSV column it came from
+
+
+@dataclass
+class ImportPlan:
+    source: str
+    added: list[dict] = field(default_factory=list)  # entries to append
+    changed: list[tuple[str, str, dict]] = field(default_factory=list)  # (id, name, field -> new value)
+    unchanged: list[str] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.added and not self.changed
+
+    def message(self) -> str:
+        parts = []
+        if self.added:
+            parts.append(f"{len(self.added)} added")
+        if self.changed:
+            parts.append(f"{len(self.changed)} updated")
+        total = len(self.added) + len(self.changed)
+        return f"Import {total} member{'s' if total != 1 else ''} from {self.source} ({', '.join(parts)})."
+
+    def signature(self) -> tuple:
+        return (tuple((e["id"], tuple(sorted(e))) for e in self.added),
+                tuple((i, tuple(sorted(c))) for i, _, c in self.changed))
+
+
+def _norm(header: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", header.lower())
+
+
+def read_csv(path: Path, council) -> tuple[list[CsvRow], list[str]]:
+    """Read and check every row. Returns (rows, ignored column names); refuses with every problem found."""
+    import csv
+
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise InvalidInput(f"{path} could not be read ({err.strerror}).", "Nothing was written.") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", "replace")  # spreadsheets saved on Windows
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(text.splitlines(), dialect)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InvalidInput(f"{path.name} is empty.", "Nothing was written.") from None
+    columns: dict[str, int] = {}
+    names: dict[str, str] = {}
+    ignored = []
+    for index, title in enumerate(header):
+        key = HEADERS.get(_norm(title))
+        if key and key not in columns:
+            columns[key], names[key] = index, title.strip()
+        elif title.strip():
+            ignored.append(title.strip())
+    if "name" not in columns and not ("first_name" in columns and "last_name" in columns):
+        raise InvalidInput(
+            f"{path.name} has no column of member names (its columns: {', '.join(h for h in header if h)}).",
+            'Name a column "Name" or "Full Name" (or "First Name" and "Last Name"). Nothing was written.')
+    if "category" not in columns:
+        raise InvalidInput(f"{path.name} has no column saying which part of the community each member represents.",
+                           'Name it "Category" or "Representing". Nothing was written.')
+    problems: list[str] = []
+    rows: list[CsvRow] = []
+    for number, cells in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        get = {key: (cells[i].strip() if i < len(cells) else "") for key, i in columns.items()}
+        if "name" not in get or not get["name"]:
+            get["name"] = " ".join(p for p in (get.get("first_name", ""), get.get("last_name", "")) if p)
+        values: dict = {}
+        used: dict = {}
+        for key, cell in get.items():
+            if key in ("first_name", "last_name") or not cell:
+                continue
+            column = names.get(key, "Name")
+            try:
+                if key == "roles":
+                    words = [w.strip() for w in re.split(r"[;,/]", cell)]
+                    values["roles"] = clean(council, {"roles": [w for w in words if w.lower() not in NOT_AN_OFFICE]})["roles"]
+                else:
+                    values.update(clean(council, {key: cell}))
+            except InvalidInput as err:
+                problems.append(f"row {number}, column \"{column}\": {err.message}"
+                                + (f" {err.hint.replace(' Nothing was written.', '')}" if err.hint else ""))
+                continue
+            used[key] = column
+        if not values.get("name"):
+            problems.append(f"row {number}: no name is given.")
+        if not get.get("category"):
+            problems.append(f"row {number}, column \"{names['category']}\": no category is given.")
+        try:
+            clean(council, {}, existing={k: values.get(k) for k in DATE_FIELDS})
+        except InvalidInput as err:
+            problems.append(f"row {number}: {err.message}")
+        rows.append(CsvRow(number, values, used))
+    if problems:
+        shown = problems[:20] + ([f"... and {len(problems) - 20} more."] if len(problems) > 20 else [])
+        raise InvalidInput(f"{path.name} cannot be imported:\n  " + "\n  ".join(shown),
+                           "Correct the spreadsheet and import it again. Nothing was written.")
+    if not rows:
+        raise InvalidInput(f"{path.name} has no members in it.", "Nothing was written.")
+    return rows, ignored
+
+
+def plan_import(doc_members: list, rows: list[CsvRow], source: str) -> ImportPlan:
+    """Match each row to an existing member (by id, email or name) or to a new one."""
+    plan = ImportPlan(source)
+    by_id = {e.get("id"): e for e in doc_members if isinstance(e, dict)}
+    by_email = {str(e.get("email", "")).lower(): e for e in doc_members if isinstance(e, dict) and e.get("email")}
+    by_name = {str(e.get("name", "")).casefold(): e for e in doc_members if isinstance(e, dict)}
+    taken = set(by_id)
+    for row in rows:
+        values = dict(row.values)
+        entry = (by_id.get(values.get("id")) or by_email.get(str(values.get("email", "")).lower())
+                 or by_name.get(values["name"].casefold()))
+        if entry is None:
+            values["id"] = values.get("id") or new_id(values["name"], taken)
+            taken.add(values["id"])
+            plan.added.append(_entry(values))
+            continue
+        changes = {}
+        for key, value in values.items():
+            if key == "id":
+                continue
+            current = entry.get(key)
+            if key == "roles":
+                current = list(current or [])
+            elif key in DATE_FIELDS and isinstance(current, str):
+                try:
+                    current = check.day(current, key, us_format=True)
+                except InvalidInput:
+                    pass
+            if current != value:
+                changes[key] = value
+        if changes:
+            plan.changed.append((entry["id"], entry.get("name", entry["id"]), changes))
+        else:
+            plan.unchanged.append(entry["id"])
+    return plan
+
+
+def preview_import(root: Path, csv_path: Path) -> ImportPlan:
+    """What importing would do, from the roster as it is now (nothing is written)."""
+    from cecli.loader import load_council
+
+    council, findings = load_council(Path(root))
+    check.intact(council, findings, "roster.yaml")
+    rows, ignored = read_csv(csv_path, council)
+    data = _plain_roster(Path(root))
+    plan = plan_import(data, rows, Path(csv_path).name)
+    plan.ignored_columns = ignored
+    return plan
+
+
+def _plain_roster(root: Path) -> list:
+    from cecli.yamlread import parse_file
+
+    path = root / "roster.yaml"
+    if not path.is_file():
+        return []
+    try:
+        data = parse_file(path).data or {}
+    except Exception:
+        return []
+    return list(data.get("members") or []) if isinstance(data, dict) else []
+
+
+def import_roster(root: Path, csv_path: Path, expected: ImportPlan | None = None,
+                  author: str | None = None) -> tuple[ImportPlan, str | None]:
+    """Apply the import in one commit. With `expected` (the preview shown), refuse if it changed."""
+    from cecli.store import change, put
+
+    with change(root, "Import members.", author) as tx:
+        doc = _roster(tx)
+        rows, ignored = read_csv(csv_path, tx.council)
+        plan = plan_import(list(doc["members"]), rows, Path(csv_path).name)
+        plan.ignored_columns = ignored
+        if expected is not None and plan.signature() != expected.signature():
+            raise InvalidInput("The roster changed while the preview was shown, so the import was not made.",
+                               "Run the import again to see a fresh preview. Nothing was written.")
+        if plan.empty:
+            return plan, None
+        for entry in plan.added:
+            doc["members"].append(entry)
+        for member_id, _, changes in plan.changed:
+            entry = entry_of(doc, member_id)
+            for key, value in changes.items():
+                put(entry, key, value, ORDER)
+        tx.message = plan.message()
+    return plan, tx.result[0]
