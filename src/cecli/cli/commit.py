@@ -7,13 +7,13 @@ from typing import Optional
 
 import typer
 
-from cecli.cli.common import council_path, handles_errors
+from cecli.cli.common import AUTHOR, COUNCIL, council_path, handles_errors
 
 
 def commit(
     message: str = typer.Option(..., "--message", "-m", help="What changed and why, as a sentence."),
-    council: Optional[Path] = typer.Option(None, "--council", "-C", help="The council folder (default: this folder)."),
-    author: Optional[str] = typer.Option(None, "--author", help='Who made the edits: "Name <email>".'),
+    council: Optional[Path] = COUNCIL,
+    author: Optional[str] = AUTHOR,
 ) -> None:
     """Check the council's edited files and commit them (only the council's own files) in one commit.
 

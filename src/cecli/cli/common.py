@@ -1,4 +1,4 @@
-"""What every command shares: the error wrapper, the --as-of option, printing user text safely."""
+"""What every command shares: the error wrapper, the --council and --author options, dates, printing."""
 
 from __future__ import annotations
 
@@ -10,6 +10,10 @@ from pathlib import Path
 import typer
 
 from cecli.errors import EXIT_INTERNAL, CecError
+
+COUNCIL = typer.Option(None, "--council", "-C", help="The council folder (default: this folder).")
+AUTHOR = typer.Option(None, "--author", metavar='"NAME <EMAIL>"',
+                      help="Who is making the change (default: CEC_AUTHOR, then git config).")
 
 # Typer 0.29 carries its own copy of click; its usage errors derive from this class.
 _ClickException = typer.BadParameter.__mro__[[c.__name__ for c in typer.BadParameter.__mro__].index("ClickException")]
@@ -70,3 +74,15 @@ def parse_day(value: str | None, option: str = "--as-of") -> dt.date | None:
 
 def council_path(path: Path | None) -> Path:
     return Path(path) if path is not None else Path.cwd()
+
+
+def council_root(path: Path | None) -> Path:
+    """The council folder given with --council (or this folder); NotACouncil when it has no council.yaml."""
+    from cecli.loader import find_root
+
+    return find_root(council_path(path))
+
+
+def say(done) -> None:
+    """Show what a change wrote (a records.Written): its one line for the user."""
+    typer.echo(done.said)

@@ -7,8 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from cecli.cli.common import handles_errors
-from cecli.cli.meeting import AUTHOR, COUNCIL, _root
+from cecli.cli.common import AUTHOR, COUNCIL, council_root, handles_errors, say
 
 goal_app = typer.Typer(help="Record the data the council reviewed, the goals it set and their progress.",
                        no_args_is_help=True)
@@ -34,7 +33,7 @@ def add(
 
     given = NewGoal(id=goal_id, statement=statement, year=year, data=data, measure=measure, baseline=baseline,
                     target=target, aligned_to=aligned_to)
-    typer.echo(add_goal(_root(council), given, author).said)
+    say(add_goal(council_root(council), given, author))
 
 
 @goal_app.command("review")
@@ -52,7 +51,7 @@ def review(
     from cecli.records.goals import DataReview, review_data
 
     given = DataReview(source=source, date=date, meeting=meeting, year=year, note=note)
-    typer.echo(review_data(_root(council), given, author).said)
+    say(review_data(council_root(council), given, author))
 
 
 @goal_app.command("progress")
@@ -68,7 +67,7 @@ def progress(
     """Add a progress note to a goal."""
     from cecli.records.goals import add_progress
 
-    typer.echo(add_progress(_root(council), goal_id, date, note, year, author).said)
+    say(add_progress(council_root(council), goal_id, date, note, year, author))
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from cecli.cli.common import handles_errors, parse_day
+from cecli.cli.common import AUTHOR, handles_errors, parse_day
 
 
 def _ask(prompt: str, default: str | None = None, required: bool = True) -> str | None:
@@ -71,7 +71,7 @@ def init(
     established: Optional[str] = typer.Option(None, "--established", metavar="YYYY-MM-DD", help="When the council was formed."),
     designated: Optional[str] = typer.Option(None, "--designated", metavar="YYYY-MM-DD", help="When the school was designated."),
     no_input: bool = typer.Option(False, "--no-input", help="Ask nothing; take everything from the options."),
-    author: Optional[str] = typer.Option(None, "--author", help='Who is making the change: "Name <email>".'),
+    author: Optional[str] = AUTHOR,
 ) -> None:
     """Create a new council folder: its files, a git repository if there is none, and the first commit.
 

@@ -8,12 +8,12 @@ from typing import Optional
 
 import typer
 
-from cecli.cli.common import council_path, handles_errors
+from cecli.cli.common import COUNCIL, council_path, handles_errors
 
 
 def log(
     path: Optional[str] = typer.Argument(None, metavar="[PATH]", help="Only the changes to this file (or folder) of the council."),
-    council: Optional[Path] = typer.Option(None, "--council", "-C", help="The council folder (default: this folder)."),
+    council: Optional[Path] = COUNCIL,
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Show only the most recent N changes."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
 ) -> None:

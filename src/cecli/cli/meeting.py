@@ -9,28 +9,13 @@ from typing import List, Optional
 
 import typer
 
-from cecli.cli.common import handles_errors
+from cecli.cli.common import AUTHOR, COUNCIL, council_root, handles_errors, say
 
 meeting_app = typer.Typer(help="Schedule meetings and record attendance, minutes, motions and action items.",
                           no_args_is_help=True)
 
-COUNCIL = typer.Option(None, "--council", "-C", help="The council folder (default: this folder).")
-AUTHOR = typer.Option(None, "--author", metavar='"NAME <EMAIL>"',
-                      help="Who is making the change (default: CEC_AUTHOR, then git config).")
-
-
-def _root(path: Optional[Path]) -> Path:
-    from cecli.loader import find_root
-
-    return find_root(path if path is not None else Path.cwd())
-
-
 def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
-
-
-def _say(done) -> None:
-    typer.echo(done.said)
 
 
 @meeting_app.command("new")
@@ -55,12 +40,12 @@ def new(
     """
     from cecli.records.meetings import NewMeeting, new_meeting
 
-    root = _root(council)
+    root = council_root(council)
     if date is None and _interactive():
         date = typer.prompt("Date of the meeting (YYYY-MM-DD)")
     plan = NewMeeting(date=date, kind=kind, title=title, start=start, end=end, location=location,
                       virtual_link=virtual_link, suffix=suffix)
-    _say(new_meeting(root, plan, author))
+    say(new_meeting(root, plan, author))
 
 
 @meeting_app.command("docs")
@@ -76,7 +61,7 @@ def docs(
     """
     from cecli.records.meetings import regenerate_documents
 
-    _say(regenerate_documents(_root(council), meeting_id, author))
+    say(regenerate_documents(council_root(council), meeting_id, author))
 
 
 @meeting_app.command("list")
@@ -89,7 +74,7 @@ def list_(
     """List meetings: date, kind, status, members present, agenda sent, minutes."""
     from cecli.records.meetings import meeting_rows
 
-    rows = meeting_rows(_root(council), year)
+    rows = meeting_rows(council_root(council), year)
     if as_json:
         typer.echo(json.dumps(rows, indent=2))
         return
@@ -124,10 +109,10 @@ def attendance(
     """
     from cecli.records.meetings import record_attendance
 
-    root = _root(council)
+    root = council_root(council)
     if not (present or absent or excused) and guests is None and _interactive():
         present, absent, excused, guests = _checklist(root, meeting_id)
-    _say(record_attendance(root, meeting_id, present, absent, excused, guests, author))
+    say(record_attendance(root, meeting_id, present, absent, excused, guests, author))
 
 
 def _checklist(root: Path, meeting_id: str):
@@ -194,7 +179,7 @@ def record(
                    notice_posted=notice_posted, motion=motion, moved_by=moved_by, seconded_by=seconded_by,
                    votes_for=votes_for, against=against, abstain=abstain, result=result, action=action,
                    owner=owner, due=due)
-    _say(record_(_root(council), meeting_id, given, author))
+    say(record_(council_root(council), meeting_id, given, author))
 
 
 @meeting_app.command("cancel")
@@ -208,7 +193,7 @@ def cancel(
     """Mark a scheduled meeting cancelled."""
     from cecli.records.meetings import cancel as cancel_
 
-    _say(cancel_(_root(council), meeting_id, reason, author))
+    say(cancel_(council_root(council), meeting_id, reason, author))
 
 
 def register(app: typer.Typer) -> None:

@@ -9,13 +9,10 @@ from typing import List, Optional
 
 import typer
 
-from cecli.cli.common import council_path, handles_errors, parse_day
+from cecli.cli.common import AUTHOR, COUNCIL, council_path, handles_errors, parse_day
 
 member_app = typer.Typer(help="Add, update, end, list and import the council's members.",
                          no_args_is_help=True)
-
-COUNCIL = typer.Option(None, "--council", "-C", help="The council folder (default: this folder).")
-AUTHOR = typer.Option(None, "--author", help='Who is making the change: "Name <email>" (default: CEC_AUTHOR, then git config).')
 
 
 def _fields(name, category, role, email, phone, start, end, selected_by, district_employee,

@@ -7,8 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from cecli.cli.common import handles_errors
-from cecli.cli.meeting import AUTHOR, COUNCIL, _root
+from cecli.cli.common import AUTHOR, COUNCIL, council_root, handles_errors, say
 
 outreach_app = typer.Typer(help="Record recruitment: communications, information sessions, nominations and elections.",
                            no_args_is_help=True)
@@ -36,7 +35,7 @@ def communication(
 
     given = Communication(date=date, channel=channel, audience=audience, purpose=purpose,
                           description=description, evidence=evidence)
-    typer.echo(add_communication(_root(council), given, author).said)
+    say(add_communication(council_root(council), given, author))
 
 
 @add_app.command("info-session")
@@ -57,7 +56,7 @@ def info_session(
 
     given = InfoSession(date=date, start=start, end=end, location=location, attendees=attendees,
                         meeting=meeting, evidence=evidence)
-    typer.echo(add_info_session(_root(council), given, author).said)
+    say(add_info_session(council_root(council), given, author))
 
 
 @outreach_app.command("nominations")
@@ -76,7 +75,7 @@ def nominations(
     from cecli.records.outreach import Nominations, set_nominations
 
     given = Nominations(opened=opened, closed=closed, methods=method, received=received, year=year, evidence=evidence)
-    typer.echo(set_nominations(_root(council), given, author).said)
+    say(set_nominations(council_root(council), given, author))
 
 
 @election_app.command("add")
@@ -95,7 +94,7 @@ def election_add(
     from cecli.records.outreach import Election, add_election
 
     given = Election(id=election_id, date=date, notice_given=notice_given, seats=seats, voters=voters, title=title)
-    typer.echo(add_election(_root(council), given, author).said)
+    say(add_election(council_root(council), given, author))
 
 
 @election_app.command("candidate")
@@ -115,7 +114,7 @@ def election_candidate(
     from cecli.records.outreach import Candidate, set_candidate
 
     given = Candidate(name=name, category=category, statement=statement, votes=votes, elected=elected, member=member)
-    typer.echo(set_candidate(_root(council), election_id, given, author).said)
+    say(set_candidate(council_root(council), election_id, given, author))
 
 
 outreach_app.add_typer(add_app, name="add")

@@ -7,15 +7,13 @@ from typing import Optional
 
 import typer
 
-from cecli.cli.common import council_path, handles_errors
+from cecli.cli.common import AUTHOR, COUNCIL, council_path, handles_errors
 
 sign_app = typer.Typer(help="Record signatures on New York's quarterly reports and Continuation Plan (CEC403).",
                        no_args_is_help=True)
 
 MEMBER = typer.Option(..., "--member", help="The id of the signing member (not a building administrator).")
 DATE = typer.Option(..., "--date", metavar="YYYY-MM-DD", help="The date it was signed.")
-COUNCIL = typer.Option(None, "--council", "-C", help="The council folder (default: this folder).")
-AUTHOR = typer.Option(None, "--author", help='Who is making the change: "Name <email>".')
 
 
 def _done(message: str, sha: str | None) -> None:
