@@ -419,10 +419,8 @@ def _notice(given: Record) -> dict:
 
 def _motion(given: Record) -> dict | None:
     extras = [given.moved_by, given.seconded_by, given.votes_for, given.against, given.abstain, given.result]
-    if not given.motion:
-        if any(extras):
-            raise InvalidInput("--moved-by, --seconded-by, --for, --against, --abstain and --result describe a motion.",
-                               "Give the motion's text with --motion. Nothing was written.")
+    if not _given(given.motion, extras, "--moved-by, --seconded-by, --for, --against, --abstain and --result "
+                  "describe a motion.", "Give the motion's text with --motion."):
         return None
     motion: dict = {"text": given.motion}
     if given.moved_by:
@@ -444,6 +442,13 @@ def _motion(given: Record) -> dict | None:
     return motion
 
 
+def _given(main, details: list, described: str, give: str) -> bool:
+    """Whether the main option was given; details given without it are refused."""
+    if not main and any(details):
+        raise InvalidInput(described, f"{give} Nothing was written.")
+    return bool(main)
+
+
 def _check_motion_members(council, motion: dict) -> None:
     for key, option in (("moved_by", "--moved-by"), ("seconded_by", "--seconded-by")):
         if motion.get(key):
@@ -453,10 +458,8 @@ def _check_motion_members(council, motion: dict) -> None:
 
 
 def _action(given: Record) -> dict | None:
-    if not given.action:
-        if given.owner or given.due:
-            raise InvalidInput("--owner and --due describe an action item.",
-                               "Give the task with --action. Nothing was written.")
+    if not _given(given.action, [given.owner, given.due], "--owner and --due describe an action item.",
+                  "Give the task with --action."):
         return None
     action: dict = {"task": given.action}
     if given.owner:
