@@ -108,3 +108,20 @@ def test_bad_as_of_date_is_a_usage_error_not_a_crash(council):
     result = invoke(["check", root, "--as-of", "2025-13-01"])
     assert result.exit_code == 2
     assert "YYYY-MM-DD" in result.output and "internal error" not in result.output
+
+
+def test_a_folder_inside_a_council_finds_the_council(council, monkeypatch):
+    from conftest import invoke
+
+    root = council({"council.yaml": MS_COUNCIL, "roster.yaml": ROSTER, "meetings/2025-09-10.yaml": "date: 2025-09-10\n"})
+    monkeypatch.chdir(root / "meetings")
+    result = invoke(["check", "--as-of", "2026-11-22", "-f", "json"])
+    assert result.exit_code in (0, 1) and '"name": "Test Elementary CEC"' in result.output
+
+
+def test_not_a_council_hint_names_the_option_other_commands_take(tmp_path):
+    from conftest import invoke
+
+    result = invoke(["member", "list", "-C", tmp_path])
+    assert result.exit_code == 2
+    assert "-C path/to/council" in result.output

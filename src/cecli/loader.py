@@ -47,6 +47,8 @@ VOCABULARY_FIELDS: list[tuple[str, tuple, str]] = [
 
 
 def find_root(path: Path) -> Path:
+    """The council folder at `path`, or the nearest folder above it that holds a council.yaml
+    (so cec works from inside meetings/ or evidence/, as git works from any folder of a repository)."""
     path = Path(path)
     if path.is_file() and path.name == "council.yaml":
         path = path.parent
@@ -55,13 +57,17 @@ def find_root(path: Path) -> Path:
             f"There is no folder at {path}.",
             "Check the path, or create a council there with `cec init`.",
         )
-    if not (path / "council.yaml").is_file():
-        raise NotACouncil(
-            f"{path} is not a council folder: it has no council.yaml.",
-            "Run cec inside a council folder, give its path (`cec check path/to/council`), "
-            "or create one with `cec init`.",
-        )
-    return path
+    if (path / "council.yaml").is_file():
+        return path
+    for folder in path.resolve().parents:
+        if (folder / "council.yaml").is_file():
+            return folder
+    raise NotACouncil(
+        f"{path} is not a council folder: it has no council.yaml (nor does any folder above it).",
+        "Run cec inside a council folder, or name one: `cec check path/to/council`, "
+        "`cec export path/to/council`, or `-C path/to/council` for the other commands "
+        "(`cec member list -C path/to/council`). To start a new council, run `cec init`.",
+    )
 
 
 def load_council(path: Path) -> tuple[Council, list[Finding]]:
