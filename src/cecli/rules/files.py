@@ -178,13 +178,18 @@ def _evidence_paths(node, path=()):
 
 @rule("CEC006", "error", source=FORMAT)
 def evidence_exists(ctx):
-    """An evidence path does not exist, or points outside the council folder.
+    """An evidence path does not exist, points outside the council folder, or names council data.
 
     Evidence (scans, flyers, screenshots, sign-in sheets) lives in the council folder, usually under
     evidence/, and is named by its path relative to the folder: `evidence/2025-09-flyer.pdf`. A
     path that leaves the folder (`../`, or an absolute path) would not travel with the council's
-    records or its export.
+    records or its export. Evidence must be a scan, flyer or document, never one of the council's
+    own data files (a .yaml or .yml file such as roster.yaml, or anything in a folder whose name
+    starts with a dot, such as .git): evidence is published and exported, and those files hold
+    private details. `cec publish` and `cec export` copy only evidence under evidence/ or documents/.
     """
+    from cecli.privacy import council_data
+
     root = ctx.council.root.resolve()
     for rel, loaded in ctx.council.sources.items():
         for path, value in _evidence_paths(loaded.data):
@@ -193,6 +198,11 @@ def evidence_exists(ctx):
                 yield ctx.finding(rel, f"The evidence path `{value}` points outside the council folder.",
                                   "Copy the file into the council's evidence/ folder and give its path from there, "
                                   "such as evidence/flyer.pdf.", path)
+            elif council_data(value) or (target != root and council_data(target.relative_to(root).as_posix())):
+                yield ctx.finding(rel, f"`{value}` is a council data file: evidence must be a scan, flyer or "
+                                  "document, not a council data file.",
+                                  "Name the scan or document itself, kept under evidence/ (such as "
+                                  "evidence/sign-in.pdf); council data files are never published or exported.", path)
             elif not target.exists():
                 yield ctx.finding(rel, f"The evidence file `{value}` does not exist.",
                                   "Check the spelling, or add the file under the council folder "
