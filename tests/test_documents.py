@@ -69,13 +69,50 @@ def test_awkward_text_survives_in_every_document(loaded):
     assert "Regular meeting: Tuesday, November 11, 2025" in agenda  # what follows the title is all there
 
 
-def test_private_details_and_unnamed_students_stay_out_of_public_documents(loaded):
-    documents = every_document(loaded)
+def _planted(council):
+    """The document council with private names planted in free text, a hidden adult and an
+    unrecorded past meeting."""
+    from cecli.loader import load_council
+
+    files = dict(FILES)
+    files["roster.yaml"] = FILES["roster.yaml"].rstrip() + (
+        "\n          - {id: hal, name: Harriet Hushwood, category: parent, public_name: false, "
+        "email: hh@example.org}\n")
+    files["goals.yaml"] = FILES["goals.yaml"].replace(
+        "note: Tutoring started", "note: Tutoring started; Samantha Hiddenname and Harriet Hushwood signed up")
+    files["recommendations.yaml"] = """
+        recommendations:
+          - {id: tutoring, date: 2025-11-11, to: school-leadership, status: accepted,
+             text: "Fund tutoring, as samantha hiddenname proposed",
+             response: "Harriet Hushwood (hh@example.org) will arrange it"}
+    """
+    files["plan.yaml"] = FILES["plan.yaml"].replace("Elections.", "Elections run by Harriet Hushwood.")
+    files["meetings/2025-11-20.yaml"] = "title: Unrecorded meeting\ndate: 2025-11-20\n"
+    loaded, findings = load_council(council(files))
+    assert not [f for f in findings if f.severity.value == "error"], findings
+    return loaded
+
+
+def test_private_details_and_unnamed_members_stay_out_of_public_documents(council):
+    documents = every_document(_planted(council))
     for name in ("progress-report.docx", "plan.docx", "documents/meetings/2025-10-14/sign-in.docx"):
         text = docx_text(documents[name])
-        assert "Samantha" not in text and "Hiddenname" not in text, name
-        assert "jose@example.org" not in text and "555-0100" not in text and "Private remark" not in text
-    assert "1 student member" in docx_text(documents["progress-report.docx"])
+        for value in ("Samantha", "Hiddenname", "Harriet", "Hushwood", "hh@example.org", "jose@example.org",
+                      "555-0100", "Private remark"):
+            assert value.lower() not in text.lower(), (name, value)
+    report = docx_text(documents["progress-report.docx"])
+    assert "1 student member" in report and "1 member" in report and "Not named publicly" in report
+    assert "Tutoring started; [withheld] and [withheld] signed up" in report
+    assert "Fund tutoring, as [withheld] proposed" in report and "[withheld] ([withheld]) will arrange it" in report
+    plan = docx_text(documents["plan.docx"])
+    assert "Elections run by [withheld]." in plan
+    assert plan.count("A student member") == 1 and plan.count("A member") == 1
+
+
+def test_the_progress_report_lists_only_meetings_held(council):
+    report = docx_text(every_document(_planted(council))["progress-report.docx"])
+    assert "Budget & <FY26> review" in report  # status: held
+    assert "Unrecorded meeting" not in report  # past, but no status and nobody recorded present
 
 
 def test_a_student_with_public_name_is_named(council):
@@ -256,3 +293,24 @@ def test_agenda_names_a_member_presenter_and_keeps_a_guest_presenter(tmp_path):
         xml = zipfile.ZipFile(io.BytesIO(docs[f"documents/meetings/2026-12-08/{name}"])).read("word/document.xml").decode()
         assert "Ann Lee" in xml and "Principal Carla Jennings" in xml
         assert "ann-lee" not in xml
+
+
+def test_documents_are_committed_and_never_written_uncommitted(council, tmp_path):
+    root = council(FILES)
+    result = invoke(["ballot", "fall-2025", "--council", root])
+    assert result.exit_code == 2 and "not in a git repository" in result.output, result.output
+    assert not (root / "documents").exists()
+    for out in (root / "documents" / "ballot.docx", root):
+        result = invoke(["ballot", "fall-2025", "--council", root, "--out", out])
+        assert result.exit_code == 2 and "Leave out --out" in result.output, result.output
+    assert not (root / "documents").exists() and not (root / "ballot.docx").exists()
+
+
+def test_an_unwritable_out_is_a_plain_error(council, tmp_path):
+    root = council(FILES)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n")
+    result = invoke(["form", "interest", "--council", root, "--out", blocker / "form.docx"])
+    assert result.exit_code == 2, result.output
+    assert f"cec could not write {blocker}" in result.output and "Choose another place with --out." in result.output
+    assert "Traceback" not in result.output

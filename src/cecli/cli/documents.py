@@ -1,7 +1,7 @@
 """cec ballot, form, plan, report, templates: the council's Word documents (see docs/documents.md).
 
 Each command builds its document with one function of `cecli.documents`, writes it under
-documents/ and commits it (or writes it to --out without committing).
+documents/ and commits it (or writes it to --out, outside the council folder, without committing).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ COUNCIL = typer.Option(None, "--council", "-C", help="The council folder (defaul
 AUTHOR = typer.Option(None, "--author", metavar='"NAME <EMAIL>"',
                       help="Who is making the change (default: CEC_AUTHOR, then git config).")
 OUT = typer.Option(None, "--out", "-o", metavar="PATH",
-                   help="Write the document here (a .docx file or a folder) instead of documents/, without committing.")
+                   help="Write the document here (a .docx file or a folder outside the council folder) instead of documents/, without committing.")
 
 form_app = typer.Typer(help="Recruitment forms: the interest/nomination form and the information-session agenda.",
                        no_args_is_help=True)

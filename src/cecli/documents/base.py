@@ -27,34 +27,13 @@ _FIRST = ("[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels
 TEXT_WIDTH_INCHES = 7.0  # Letter paper with 0.75" side margins
 
 
-def long_date(day: dt.date | None) -> str:
-    """"Tuesday, October 14, 2025" (independent of the machine's locale)."""
-    if day is None:
-        return ""
-    weekdays = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-    return f"{weekdays[day.weekday()]}, {month_day_year(day)}"
-
-
-def month_day_year(day: dt.date | None) -> str:
-    if day is None:
-        return ""
-    months = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
-    return f"{months[day.month - 1]} {day.day}, {day.year}"
-
-
-def clock(value: dt.time | None) -> str:
-    """"6:00 PM"."""
-    if value is None:
-        return ""
-    hour = value.hour % 12 or 12
-    return f"{hour}:{value.minute:02d} {'AM' if value.hour < 12 else 'PM'}"
-
-
 # --- building a document ----------------------------------------------------------------------
 
-def new_document():
-    """A blank Letter-size document with cec's margins and a readable Normal style."""
+def new_document(title: str = "", subtitle: str = "", running: tuple[str, str] | None = None):
+    """A Letter-size document with cec's margins and a readable Normal style.
+
+    With `title` it opens with that title (the Title style, and the core property) and `subtitle`;
+    with `running` (left, right) it has the running header and "Page X of Y" footer."""
     from docx import Document
     from docx.shared import Inches, Pt
 
@@ -68,6 +47,13 @@ def new_document():
     normal.font.name = "Calibri"
     normal.font.size = Pt(11)
     normal.paragraph_format.space_after = Pt(4)
+    if running:
+        add_running_header_footer(document, *running)
+    if title:
+        document.core_properties.title = title
+        document.add_heading(title, level=0)
+        if subtitle:
+            document.add_paragraph(subtitle)
     return document
 
 
@@ -126,7 +112,8 @@ def add_page_break(container) -> None:
 
 def add_table(container, header: list[str], rows: list[list[str]], widths: list[float] | None = None,
               font_size: float | None = None, header_size: float | None = None, min_height: float | None = None):
-    """A grid table: a bold header row that repeats on every page, then `rows` (text cells)."""
+    """A grid table: a bold header row that repeats on every page, then `rows` (text cells; a
+    newline in a cell is a line break)."""
     from docx.shared import Inches, Pt
 
     table = container.add_table(rows=1 + len(rows), cols=len(header))
@@ -143,7 +130,8 @@ def add_table(container, header: list[str], rows: list[list[str]], widths: list[
         row = table.rows[row_index]
         if min_height:
             row.height = Inches(min_height)
-        for index, text in enumerate(values):
+        for index, value in enumerate(values):
+            text = str(value)
             paragraph = row.cells[index].paragraphs[0]
             run = paragraph.add_run(text)
             if text in (BOX, TICKED):

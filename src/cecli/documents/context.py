@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cecli.documents.base import clock, long_date
+from cecli.textfmt import clock, long_date
 
 
 def council_fields(council) -> dict:
@@ -36,21 +36,6 @@ def time_span(start: dt.time | None, end: dt.time | None) -> str:
     if start and end:
         return f"{clock(start)} to {clock(end)}"
     return clock(start) or "Time to be announced"
-
-
-def display_name(member, public: bool = False) -> str:
-    """The member's name, or "Student member" where a public document may not name them."""
-    if public and not member.may_be_named_publicly:
-        return "Student member"
-    return member.name
-
-
-def presenter_name(council, value: str | None) -> str:
-    """An agenda item's presenter: a member id becomes the member's name; a guest's name stays as typed."""
-    if not value:
-        return ""
-    member = council.member(value)
-    return display_name(member, public=True) if member else value
 
 
 def words(slug: str | None) -> str:

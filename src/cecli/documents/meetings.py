@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 
 from cecli.documents import base
-from cecli.documents.context import base_context, display_name, presenter_name, time_span, words
+from cecli.documents.context import base_context, time_span, words
 from cecli.documents.templating import Rendering
+from cecli.privacy import presenter_label, public_label
+from cecli.textfmt import clock, long_date
 
 KIND_NAMES = {
     "regular": "Regular meeting",
@@ -47,16 +49,16 @@ def meeting_fields(council, meeting) -> dict:
         "title": meeting.display_title,
         "kind": KIND_NAMES.get(meeting.kind, words(meeting.kind)),
         "status": meeting.status or "scheduled",
-        "date": base.long_date(meeting.date),
+        "date": long_date(meeting.date),
         "iso_date": meeting.date.isoformat(),
         "time": time_span(meeting.start, meeting.end),
-        "start": base.clock(meeting.start),
-        "end": base.clock(meeting.end),
+        "start": clock(meeting.start),
+        "end": clock(meeting.end),
         "place": place,
         "virtual_link": meeting.virtual_link or "",
         "agenda": [
             {"number": index, "title": item.title, "minutes": item.minutes or "",
-             "presenter": presenter_name(council, item.presenter), "kind": words(item.kind)}
+             "presenter": presenter_label(council, item.presenter), "kind": words(item.kind)}
             for index, item in enumerate(meeting.agenda, start=1)
         ],
     }
@@ -98,10 +100,10 @@ def agenda(council, meeting) -> bytes:
     rows = []
     at = dt.datetime.combine(meeting.date, meeting.start) if meeting.start else None
     for index, item in enumerate(meeting.agenda, start=1):
-        when = base.clock(at.time()) if at else ""
+        when = clock(at.time()) if at else ""
         length = f"{item.minutes} min" if item.minutes else ""
         rows.append([str(index), item.title, " · ".join(p for p in (when, length) if p),
-                     presenter_name(council, item.presenter)])
+                     presenter_label(council, item.presenter)])
         if at is not None and item.minutes:
             at += dt.timedelta(minutes=item.minutes)
         elif at is not None:
@@ -139,7 +141,7 @@ def minutes(council, meeting) -> bytes:
     table = rendering.subdoc()
     base.add_table(
         table, ["Member", "Group and role", "Present", "Absent", "Excused"],
-        [[display_name(m, public=True), member_label(m), mark(m.id, "present"), mark(m.id, "absent"),
+        [[public_label(m), member_label(m), mark(m.id, "present"), mark(m.id, "absent"),
           mark(m.id, "excused")] for m in members] or [["No members on this date", "", "", "", ""]],
         widths=[2.1, 2.2, 0.9, 0.9, 0.9],
     )
@@ -166,7 +168,7 @@ def minutes(council, meeting) -> bytes:
     share = 3.0 / max(len(members), 1)
     base.add_table(motions, header, rows, widths=[0.3, 2.2, 1.0] + [share] * len(members) + [0.7],
                    font_size=8, min_height=0.45)
-    key = "; ".join(f"{labels[m.id]} = {display_name(m, public=True)}" for m in members)
+    key = "; ".join(f"{labels[m.id]} = {public_label(m)}" for m in members)
     if key:
         base_para = motions.add_paragraph()
         run = base_para.add_run(f"Vote columns: {key}.")
@@ -185,8 +187,8 @@ def minutes(council, meeting) -> bytes:
     secretary = next((m for m in members if "secretary" in m.roles), None)
     recorded = meeting.minutes.recorded if meeting.minutes else None
     context["minutes"] = {
-        "recorded": base.long_date(recorded) if recorded else "____________________",
-        "secretary": display_name(secretary, public=True) if secretary else "______________________________",
+        "recorded": long_date(recorded) if recorded else "____________________",
+        "secretary": public_label(secretary) if secretary else "______________________________",
     }
     return rendering.render(context, meeting.date, _title(meeting, "Minutes"))
 
@@ -200,7 +202,7 @@ def sign_in(council, meeting) -> bytes:
     context = meeting_context(council, meeting, "Sign-in sheet")
     members = council.active_members(meeting.date)
     piece = rendering.subdoc()
-    rows = [[display_name(m, public=True), member_label(m), ""] for m in members]
+    rows = [[public_label(m), member_label(m), ""] for m in members]
     rows.append(["Members of the public", "", ""])
     rows.extend(["", "", ""] for _ in range(PUBLIC_SIGN_IN_ROWS))
     table = base.add_table(piece, ["Name", "Representing", "Signature"], rows, widths=[2.6, 2.0, 2.4])

@@ -21,41 +21,14 @@ class Written:
     said: str
 
 
-def _in_repo(root: Path) -> bool:
-    from cecli.store.gitrepo import find_repo
-
-    return find_repo(root) is not None
-
-
 def save_documents(root: Path, files: dict[str, bytes], message: str, author: str | None = None,
                    out: Path | None = None) -> Written:
-    """Write generated documents. With `out` (a file for one document, a folder for several) they go
-    there and nothing is committed; otherwise into the council folder as one commit (when the
-    council is in a git repository) of exactly those paths."""
+    """Write generated documents. Without `out`, into the council folder as one commit of exactly
+    those paths (`cecli.store.change`, which refuses a council that is not in a git repository).
+    With `out` (a file for one document, a folder for several) they go there and nothing is
+    committed; `out` may not be inside the council folder, where a file would sit uncommitted."""
     if out is not None:
-        from cecli.store.atomic import write_atomic
-
-        out = Path(out)
-        targets = {}
-        if len(files) == 1 and (out.suffix.lower() == ".docx"):
-            targets[out] = next(iter(files.values()))
-        else:
-            for rel, data in files.items():
-                targets[out / Path(rel).name] = data
-        for target, data in targets.items():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, data)
-        shown = [str(t) for t in targets]
-        return Written(shown, None, "Wrote " + ", ".join(shown) + " (not committed).")
-    if not _in_repo(root):
-        from cecli.store.atomic import write_atomic
-
-        for rel, data in files.items():
-            target = root / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, data)
-        return Written(list(files), None,
-                       "Wrote " + ", ".join(files) + " (not committed: the council is not in a git repository).")
+        return _write_elsewhere(root, files, Path(out))
     from cecli.store import change
 
     with change(root, message, author=author) as tx:
@@ -65,6 +38,25 @@ def save_documents(root: Path, files: dict[str, bytes], message: str, author: st
     if sha is None:
         return Written(list(files), None, "Unchanged: " + ", ".join(files) + " already match the records.")
     return Written(list(paths), sha, f"Wrote and committed {', '.join(paths)} ({sha[:7]}).")
+
+
+def _write_elsewhere(root: Path, files: dict[str, bytes], out: Path) -> Written:
+    from cecli.output import write_output
+
+    council = Path(root).resolve()
+    place = out.resolve()
+    if place == council or council in place.parents:
+        raise InvalidInput(
+            f"{out} is inside the council folder, where the document would sit uncommitted.",
+            "Leave out --out to write it into documents/ and commit it, or give a place outside the council folder.")
+    if len(files) == 1 and out.suffix.lower() == ".docx":
+        targets = {out: next(iter(files.values()))}
+    else:
+        targets = {out / Path(rel).name: data for rel, data in files.items()}
+    for target, data in targets.items():
+        write_output(target, data)
+    shown = [str(t) for t in targets]
+    return Written(shown, None, "Wrote " + ", ".join(shown) + " (not committed).")
 
 
 # --- templates --------------------------------------------------------------------------------

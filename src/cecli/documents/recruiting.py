@@ -8,6 +8,7 @@ import datetime as dt
 from cecli.documents import base
 from cecli.documents.context import base_context, time_span, words
 from cecli.documents.templating import Rendering, TemplateProblem
+from cecli.textfmt import long_date, month_day_year
 
 VOTER_WORDS = {
     "community": "members of the school's community",
@@ -55,7 +56,7 @@ def ballot(council, election_id: str, copies: int = 1) -> bytes:
     context["election"] = {
         "id": election.id,
         "title": election.title or f"{term} election",
-        "date": base.long_date(election.date),
+        "date": long_date(election.date),
         "seats": seats,
         "vote_for": f"Vote for {seats}" if seats != 1 else "Vote for 1",
         "eligibility": eligibility(council, election),
@@ -91,9 +92,9 @@ def nominations_fields(council, day: dt.date) -> dict:
     found = current_nominations(council, day)
     window = ""
     if found and found.opened and found.closed:
-        window = f"open {base.month_day_year(found.opened)} to {base.month_day_year(found.closed)}"
+        window = f"open {month_day_year(found.opened)} to {month_day_year(found.closed)}"
     elif found and found.closed:
-        window = f"close {base.month_day_year(found.closed)}"
+        window = f"close {month_day_year(found.closed)}"
     methods = [METHOD_WORDS.get(m, m) for m in (found.methods if found else [])]
     how = "Return this form to the school office"
     if methods:
@@ -138,13 +139,13 @@ def info_session(council, day: dt.date) -> bytes:
     context = base_context(council, "Information session", day)
     place = (session.location if session else None) or (council.info.meeting_place if council.info else None)
     context["session"] = {
-        "date": base.long_date(day),
+        "date": long_date(day),
         "time": time_span(session.start, session.end) if session else "Time to be announced",
         "place": place or "To be announced",
     }
     context["nominations"] = nominations_fields(council, day)
     elections = sorted((e for e in (council.outreach.elections if council.outreach else []) if e.date >= day),
                        key=lambda e: e.date)
-    context["election"] = {"date": base.long_date(elections[0].date)} if elections else ""
+    context["election"] = {"date": long_date(elections[0].date)} if elections else ""
     context["categories_table"] = categories_piece(rendering, council)
     return rendering.render(context, day, "Information session")
