@@ -221,3 +221,49 @@ def test_sample_council_exports_with_all_seven_items(tmp_path):
     for row in rows:
         assert "20" in row.split(" | ")[2], row  # every item has dates
     assert invoke(["export", "--verify", tmp_path / "s.zip"]).exit_code == 0
+
+
+def test_council_data_named_as_evidence_is_not_exported(tmp_path):
+    from export_councils import MS_FILES
+
+    files = dict(MS_FILES)
+    files["reports.yaml"] = """
+        public_reports:
+          - {date: 2026-02-10, title: Midyear report, evidence: [roster.yaml, evidence/.old/roster.txt, evidence/midyear.txt]}
+    """
+    files["meetings/2025-09-10.yaml"] = MS_FILES["meetings/2025-09-10.yaml"].replace(
+        "evidence: [evidence/signin-0910.txt]", "evidence: [evidence/signin-0910.txt, roster.yml, notes/private.txt]")
+    files["roster.yml"] = MS_FILES["roster.yaml"]
+    files["evidence/.old/roster.txt"] = MS_FILES["roster.yaml"]
+    files["notes/private.txt"] = "secret-note-7781\n"
+    root = committed(tmp_path / "c", files)
+    _export(root, tmp_path / "pkg")
+    names = sorted(p.relative_to(tmp_path / "pkg").as_posix() for p in (tmp_path / "pkg").rglob("*") if p.is_file())
+    assert "7-public-reports/evidence/midyear.txt" in names
+    assert "6-meeting-details/2025-09-10/evidence/signin-0910.txt" in names
+    assert not [n for n in names if n.endswith((".yaml", ".yml")) or "/." in n or "notes/" in n], names
+    for path in (tmp_path / "pkg").rglob("*.txt"):
+        assert "662-555-0142" not in path.read_text() and "secret-note-7781" not in path.read_text(), path
+
+
+def test_popolo_says_a_meeting_without_a_status_passed_when_it_was_held(tmp_path):
+    from export_councils import MS_FILES
+
+    files = dict(MS_FILES)
+    files["meetings/2025-09-10.yaml"] = MS_FILES["meetings/2025-09-10.yaml"].replace("status: held\n        ", "")
+    root = committed(tmp_path / "c", files)
+    result = invoke(["export", root, "--format", "popolo", "--as-of", "2026-06-20"])
+    assert result.exit_code == 0, result.output
+    events = {e["id"].rsplit("/", 1)[1]: e["status"] for e in json.loads(result.output)["events"]}
+    assert events["2025-09-10"] == "passed" and events["2025-11-12"] == "cancelled"
+
+
+def test_an_unwritable_output_is_a_plain_error(tmp_path):
+    root = make_ms(tmp_path)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n")
+    for extra in ([], ["--zip"], ["--format", "popolo"]):
+        result = invoke(["export", root, "--out", blocker / "pkg", *extra])
+        assert result.exit_code == 2, (extra, result.output)
+        assert f"cec could not write {blocker}" in result.output and "Choose another place with --out." in result.output
+        assert "Traceback" not in result.output

@@ -170,3 +170,84 @@ def test_sample_council_site_keeps_its_students_private(tmp_path):
         text = path.read_bytes().decode("utf-8", "replace")
         for value in private:
             assert value not in text, (path.name, value)
+
+
+def test_a_roster_named_as_report_evidence_is_not_published(tmp_path):
+    files = dict(MS_FILES)
+    files["reports.yaml"] = """
+        public_reports:
+          - date: 2026-02-10
+            title: Midyear report to families
+            evidence: [roster.yaml, meetings/2025-09-10.yaml, evidence/.private/copy.txt, notes/plan.txt,
+                       evidence/midyear.txt]
+    """
+    files["evidence/.private/copy.txt"] = MS_FILES["roster.yaml"]
+    files["notes/plan.txt"] = "Call Ann Lee on 662-555-0142\n"
+    root = write_council(tmp_path / "c", files)
+    site = tmp_path / "site"
+    published = {p.relative_to(site).as_posix() for p in _publish(root, site)}
+    assert [p for p in published if p.startswith("files/")] == ["files/evidence/midyear.txt"]
+    reports = (site / "reports.html").read_text()
+    assert "roster.yaml" not in reports and "copy.txt" not in reports and "plan.txt" not in reports
+    for path in site.rglob("*"):
+        if path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert "662-555-0142" not in text and "secret-note-7781" not in text, path
+
+
+def test_the_redactor_withholds_whole_words_only(tmp_path):
+    from cecli.loader import load_council
+    from cecli.privacy import Redactor
+
+    root = write_council(tmp_path / "c", {
+        "council.yaml": MS_FILES["council.yaml"],
+        "roster.yaml": "members:\n  - {id: al, name: Al, category: student}\n"
+                       "  - {id: bo, name: Bo Chan, category: parent, phone: 555-0100}\n",
+    })
+    redact = Redactor(load_council(root)[0])
+    assert redact("The total rose; Al spoke. AL's idea, al.") == \
+        "The total rose; [withheld] spoke. [withheld]'s idea, [withheld]."
+    assert redact("Call 555-0100 or 555-01000") == "Call [withheld] or 555-01000"
+
+
+def test_a_hidden_adult_is_a_member_and_a_hidden_student_presenter_a_student_member(tmp_path):
+    files = dict(MS_FILES)
+    files["roster.yaml"] = MS_FILES["roster.yaml"] + (
+        "  - {id: hal, name: Harriet Hushwood, category: parent, public_name: false, start_date: 2025-09-01}\n")
+    files["meetings/2025-09-10.yaml"] = MS_FILES["meetings/2025-09-10.yaml"].replace(
+        "presenter: Zephyrine Quillfeather", "presenter: zq").replace("abstain: [sam-public]", "abstain: [sam-public, hal]")
+    root = write_council(tmp_path / "c", files)
+    site = tmp_path / "site"
+    _publish(root, site)
+    members = (site / "members.html").read_text()
+    meeting = (site / "meetings" / "2025-09-10.html").read_text()
+    assert "Harriet" not in members + meeting and "Hushwood" not in members + meeting
+    assert members.count("A student member") == 1 and "A member" in members
+    assert "A student member" in meeting.split("report card", 1)[1].split("</tr>", 1)[0]  # the presenter
+    assert "Abstained (2)" in meeting and "A member" in meeting
+
+
+def test_republishing_removes_the_pages_of_meetings_that_are_gone(tmp_path):
+    root = write_council(tmp_path / "c", MS_FILES)
+    site = tmp_path / "site"
+    _publish(root, site)
+    (site / "CNAME").write_text("cec.example.org\n")  # not cec's: stays
+    assert (site / "meetings" / "2025-11-12.html").is_file()
+    (root / "meetings" / "2025-11-12.yaml").unlink()
+    (root / "reports.yaml").unlink()
+    _publish(root, site)
+    assert not (site / "meetings" / "2025-11-12.html").exists()
+    assert not (site / "files" / "evidence" / "midyear.txt").exists()
+    assert (site / "meetings" / "2025-09-10.html").is_file() and (site / "CNAME").is_file()
+    assert not [p for p in site.rglob("*") if ".tmp" in p.name or "cec-tmp" in p.name]
+
+
+def test_an_unwritable_output_is_a_plain_error(tmp_path):
+    root = write_council(tmp_path / "c", MS_FILES)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n")
+    for args in (["calendar", root, "-o", blocker / "x.ics"], ["publish", root, "-o", blocker / "site"]):
+        result = invoke(args)
+        assert result.exit_code == 2, (args, result.output)
+        assert f"cec could not write {blocker}" in result.output, result.output
+        assert "Choose another place with --out." in result.output and "Traceback" not in result.output

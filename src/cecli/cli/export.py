@@ -45,7 +45,7 @@ def export(
             raise typer.BadParameter(str(err), param_hint="--year") from None
     root = council_path(path)
     if fmt is ExportFormat.popolo:
-        _popolo(root, out)
+        _popolo(root, out, parse_day(as_of))
         return
     from cecli.export import build_export, write_export
 
@@ -72,19 +72,20 @@ def export(
         typer.echo("  The full check report is in check-report.txt inside the package.", err=True)
 
 
-def _popolo(root: Path, out: Optional[Path]) -> None:
+def _popolo(root: Path, out: Optional[Path], as_of) -> None:
     from cecli.export.popolo import popolo_json
     from cecli.loader import load_council
-    from cecli.publish.privacy import require_readable_roster
+    from cecli.output import write_output
+    from cecli.privacy import require_readable_roster
+    from cecli.publish import publish_date
 
     council, _findings = load_council(root)
     require_readable_roster(council)
-    data = popolo_json(council)
+    data = popolo_json(council, as_of or publish_date(council.root))
     if out is None:
         typer.echo(data.decode("utf-8"), nl=False)
         return
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
+    write_output(out, data)
     typer.echo(f"Wrote {out}.")
 
 

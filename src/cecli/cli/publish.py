@@ -12,7 +12,7 @@ from cecli.cli.common import council_path, handles_errors, parse_day
 
 def _load(path: Optional[Path]):
     from cecli.loader import load_council
-    from cecli.publish.privacy import require_readable_roster
+    from cecli.privacy import require_readable_roster
 
     council, _findings = load_council(council_path(path))
     require_readable_roster(council)
@@ -43,6 +43,7 @@ def calendar(
     out: Path = typer.Option(Path("meetings.ics"), "--out", "-o", help="The .ics file to write ('-' for standard output)."),
 ) -> None:
     """Write the meeting calendar as an iCalendar (.ics) file that calendar apps can subscribe to."""
+    from cecli.output import write_output
     from cecli.publish.calendar import calendar_ics
 
     council = _load(path)
@@ -50,8 +51,7 @@ def calendar(
     if str(out) == "-":
         typer.echo(data.decode("utf-8"), nl=False)
         return
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
+    write_output(out, data)
     typer.echo(f"Wrote {out} ({len(council.meetings)} meetings).")
 
 

@@ -19,6 +19,7 @@ from cecli.errors import CecError, InvalidInput
 from cecli.export.gitinfo import GitState, git_state
 from cecli.export.package import (MANIFEST, Package, Verification, manifest_bytes, verify_package, write_folder,
                                   zip_bytes)
+from cecli.output import write_output
 
 __all__ = ["ExportResult", "build_export", "write_export", "verify_package", "Verification", "UncommittedChanges"]
 
@@ -118,8 +119,7 @@ def write_export(result: ExportResult, out: Path, as_zip: bool = False) -> Path:
     if as_zip:
         if out.suffix != ".zip":
             out = out.with_name(out.name + ".zip")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(result.zip())
+        write_output(out, result.zip())
     else:
         write_folder(result.files, out)
     return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cecli.export import docx as docs
+from cecli.documents import base as docs
 
 MISSING = "MISSING: no record for this school year"
 
@@ -36,7 +36,7 @@ def markdown(title: str, header: list[str], rows: list[dict]) -> str:
 
 
 def document(title: str, header: list[str], rows: list[dict], as_of: dt.date, running: str = "") -> bytes:
-    doc = docs.new_document(title, "", as_of, header=running)
+    doc = docs.new_document(title, running=(running, as_of.isoformat()) if running else None)
     for line in header:
         doc.add_paragraph(line)
     docs.add_table(doc, ["#", "Required information", "Date(s)", "Evidence files"], [

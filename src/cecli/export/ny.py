@@ -9,20 +9,18 @@ import datetime as dt
 import io
 
 from cecli.council import Council
-from cecli.export import docx as docs
+from cecli.documents import base as docs
 from cecli.evidence import held
 from cecli.export.mcaps import members_in
 from cecli.export.package import Package
 from cecli.export.records import add_meeting_calendar, add_meeting_folder, meeting_documents
 from cecli.model.base import quarters
+from cecli.textfmt import iso_day
 
 GROUPS = (("Principal", ("principal",)), ("Parents", ("parent",)), ("Teachers and staff", ("teacher", "staff")),
           ("Students", ("student",)))
 ROSTER_COLUMNS = ["Name", "Category", "Roles", "Selected by", "Serving from", "Serving until"]
 
-
-def _day(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
 
 
 def _plan_docx(council: Council, year: str, as_of: dt.date) -> bytes:
@@ -59,12 +57,12 @@ def build(package: Package, council: Council, year: str, as_of: dt.date) -> list
                  "files": plan_files, "missing": plan is None})
 
     members = sorted(members_in(council, year), key=lambda m: (m.start_date or dt.date.min, m.name.lower()))
-    roster = [[m.name, m.category, ", ".join(m.roles), m.selected_by or "", _day(m.start_date), _day(m.end_date)]
-              for m in members]
+    roster = [[m.name, m.category, ", ".join(m.roles), m.selected_by or "", iso_day(m.start_date),
+               iso_day(m.end_date)] for m in members]
     groups = _group_rows(council, year, as_of)
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows([ROSTER_COLUMNS, *roster])
-    document = docs.new_document(f"{council.name}: roster", f"Members serving during {year}.", as_of)
+    document = docs.new_document(f"{council.name}: roster", f"Members serving during {year}.")
     docs.add_table(document, ROSTER_COLUMNS, roster)
     document.add_heading("Required groups over the year", level=1)
     document.add_paragraph("Who represented each required group on the first day of each quarter and on each meeting day.")
@@ -90,14 +88,14 @@ def build(package: Package, council: Council, year: str, as_of: dt.date) -> list
 
     reports = council.reports
     quarterly = [q for q in (reports.quarterly_reports if reports else []) if q.period.startswith(year)]
-    signed = [[q.period, _day(q.due), _day(q.submitted), council.name_of(q.signed_by) if q.signed_by else "NOT SIGNED",
-               _day(q.signed_on)] for q in quarterly]
+    signed = [[q.period, iso_day(q.due), iso_day(q.submitted),
+               council.name_of(q.signed_by) if q.signed_by else "NOT SIGNED", iso_day(q.signed_on)] for q in quarterly]
     cplan = reports.continuation_plan if reports else None
     if cplan:
-        signed.append(["Continuation Plan", "", _day(cplan.submitted),
-                       council.name_of(cplan.signed_by) if cplan.signed_by else "NOT SIGNED", _day(cplan.signed_on)])
+        signed.append(["Continuation Plan", "", iso_day(cplan.submitted),
+                       council.name_of(cplan.signed_by) if cplan.signed_by else "NOT SIGNED", iso_day(cplan.signed_on)])
     header = ["Report", "Due", "Submitted", "Signed by (CET member)", "Signed on"]
-    document = docs.new_document(f"{council.name}: quarterly reports and Continuation Plan", f"School year {year}", as_of)
+    document = docs.new_document(f"{council.name}: quarterly reports and Continuation Plan", f"School year {year}")
     docs.add_table(document, header, signed)
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows([header, *signed])
@@ -109,7 +107,7 @@ def build(package: Package, council: Council, year: str, as_of: dt.date) -> list
             if copied:
                 files.append(copied)
     rows.append({"number": 4, "required": "Quarterly reports, signed by a CET member",
-                 "dates": [f"{q.period}: signed {_day(q.signed_on) or 'NOT SIGNED'}" for q in quarterly],
+                 "dates": [f"{q.period}: signed {iso_day(q.signed_on) or 'NOT SIGNED'}" for q in quarterly],
                  "files": files, "missing": not quarterly})
     cfiles = []
     if cplan:
@@ -118,6 +116,6 @@ def build(package: Package, council: Council, year: str, as_of: dt.date) -> list
             if copied:
                 cfiles.append(copied)
     rows.append({"number": 5, "required": "Continuation Plan, signed by a CET member",
-                 "dates": [f"Signed {_day(cplan.signed_on) or 'NOT SIGNED'}" + (f" by {council.name_of(cplan.signed_by)}" if cplan.signed_by else "")]
+                 "dates": [f"Signed {iso_day(cplan.signed_on) or 'NOT SIGNED'}" + (f" by {council.name_of(cplan.signed_by)}" if cplan.signed_by else "")]
                  if cplan else [], "files": cfiles or ["4-quarterly-reports/signatures.docx"], "missing": cplan is None})
     return rows

@@ -8,12 +8,13 @@ import datetime as dt
 import hashlib
 import io
 import json
-import os
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from cecli.errors import InvalidInput
+from cecli.output import write_files
+from cecli.privacy import shareable_evidence
 
 MANIFEST = "manifest.json"
 MANIFEST_SCHEMA = "cec-export/1"
@@ -36,13 +37,13 @@ class Package:
         return str(clean)
 
     def copy(self, council_rel: str, folder: str) -> str | None:
-        """Copy a council file into `folder`, keeping its council-relative path. None if it is missing or outside."""
-        root = self.root.resolve()
-        source = (root / council_rel).resolve()
-        if os.path.isabs(council_rel) or root not in source.parents or not source.is_file():
+        """Copy an evidence file into `folder`, keeping its council-relative path. None unless it is
+        one that may leave the council folder (cecli.privacy.shareable_evidence: under evidence/ or
+        documents/, never council data)."""
+        rel = shareable_evidence(self.root, council_rel)
+        if rel is None:
             return None
-        rel = source.relative_to(root).as_posix()
-        return self.add(f"{folder}/{rel}", source.read_bytes())
+        return self.add(f"{folder}/{rel}", (self.root / rel).read_bytes())
 
 
 def manifest_entries(files: dict[str, bytes]) -> list[dict]:
@@ -73,10 +74,7 @@ def write_folder(files: dict[str, bytes], out: Path) -> None:
     if out.exists() and any(out.iterdir()):
         raise InvalidInput(f"{out} already exists and is not empty; nothing was written.",
                            "Give another --out, or remove the old export first.")
-    for path, data in sorted(files.items()):
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    write_files(out, dict(sorted(files.items())))
 
 
 # --- verification -----------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The roster, meetings and votes as JSON in the Popolo / Open Civic Data shapes, for civic-data tools.
 
 Public data only: no email, phone or note, and a student without `public_name: true` appears as
-"A student member" under an opaque id. Every text passes through the publish Redactor.
+"A student member" under an opaque id. Every text passes through the Redactor (cecli.privacy).
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ import datetime as dt
 import json
 
 from cecli.council import Council
+from cecli.evidence import held
+from cecli.privacy import Redactor, public_label
 from cecli.publish.calendar import council_slug, timezone_name
-from cecli.publish.privacy import Redactor, public_label
 
 SCHEMA = "cec-popolo/1"
 OPTIONS = (("for_", "yes"), ("against", "no"), ("abstain", "abstain"))
@@ -37,7 +38,14 @@ def _when(day: dt.date, clock: dt.time | None, zone) -> str:
     return dt.datetime.combine(day, clock, tzinfo=zone).isoformat()
 
 
-def popolo(council: Council) -> dict:
+def _status(meeting, as_of: dt.date) -> str:
+    if meeting.status == "cancelled":
+        return "cancelled"
+    return "passed" if held(meeting, as_of) else "confirmed"
+
+
+def popolo(council: Council, as_of: dt.date) -> dict:
+    """The council as Popolo data; `as_of` decides which meetings were held (cecli.evidence.held)."""
     from zoneinfo import ZoneInfo
 
     redact = Redactor(council)
@@ -72,7 +80,7 @@ def popolo(council: Council) -> dict:
                                          "entity_name": public_label(council.member(member_id)), "note": group})
         events.append({
             "id": event_id, "name": meeting.display_title, "classification": meeting.kind,
-            "status": {"cancelled": "cancelled", "held": "passed"}.get(meeting.status or "", "confirmed"),
+            "status": _status(meeting, as_of),
             "start_date": _when(meeting.date, meeting.start, zone),
             "end_date": _when(meeting.date, meeting.end, zone) if meeting.end else None,
             "timezone": timezone_name(council),
@@ -98,5 +106,5 @@ def popolo(council: Council) -> dict:
                         "memberships": memberships, "events": events, "vote_events": votes})
 
 
-def popolo_json(council: Council) -> bytes:
-    return (json.dumps(popolo(council), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+def popolo_json(council: Council, as_of: dt.date) -> bytes:
+    return (json.dumps(popolo(council, as_of), indent=2, ensure_ascii=False) + "\n").encode("utf-8")

@@ -10,15 +10,13 @@ import json
 from pathlib import Path
 
 from cecli.council import Council
-from cecli.export import docx as docs
+from cecli.documents import base as docs
 from cecli.export.package import Package
 from cecli.model import Meeting
+from cecli.textfmt import iso_day
 
 MEMBER_COLUMNS = ["Name", "Roles", "Category", "Email", "Serving from", "Serving until"]
 
-
-def _day(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
 
 
 def _time(meeting: Meeting) -> str:
@@ -31,7 +29,7 @@ def _time(meeting: Meeting) -> str:
 def membership_rows(members) -> list[list[str]]:
     """Name, roles, category, email and term: what the state asks for, never phones or notes."""
     ordered = sorted(members, key=lambda m: (m.start_date or dt.date.min, m.name.lower()))
-    return [[m.name, ", ".join(m.roles), m.category, m.email or "", _day(m.start_date), _day(m.end_date)]
+    return [[m.name, ", ".join(m.roles), m.category, m.email or "", iso_day(m.start_date), iso_day(m.end_date)]
             for m in ordered]
 
 
@@ -41,7 +39,7 @@ def add_membership_list(package: Package, council: Council, members, folder: str
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(MEMBER_COLUMNS)
     writer.writerows(rows)
-    document = docs.new_document(f"{council.name}: membership list", f"Members serving during the {year} school year.", as_of)
+    document = docs.new_document(f"{council.name}: membership list", f"Members serving during the {year} school year.")
     docs.add_table(document, MEMBER_COLUMNS, rows)
     return [package.add(f"{folder}/membership-list.csv", buffer.getvalue()),
             package.add(f"{folder}/membership-list.docx", docs.save_reproducible(document, as_of))]
@@ -54,7 +52,7 @@ def add_meeting_calendar(package: Package, council: Council, meetings: list[Meet
     place = council.info.meeting_place if council.info else None
     rows = [[m.date.isoformat(), m.date.strftime("%A"), _time(m), m.display_title, m.location or place or "",
              m.status or "scheduled"] for m in meetings]
-    document = docs.new_document(f"{council.name}: meeting calendar", f"Meetings of the {year} school year.", as_of)
+    document = docs.new_document(f"{council.name}: meeting calendar", f"Meetings of the {year} school year.")
     adopted = council.info.schedule_adopted_for(year, council.year_bounds(year)) if council.info else None
     if adopted:
         document.add_paragraph(f"The council adopted this schedule on {adopted.isoformat()}.")
@@ -66,7 +64,7 @@ def add_meeting_calendar(package: Package, council: Council, meetings: list[Meet
 def meeting_record_docx(council: Council, meeting: Meeting, as_of: dt.date) -> bytes:
     """One meeting's agenda and attendance, from its record."""
     place = meeting.location or (council.info.meeting_place if council.info else None) or ""
-    document = docs.new_document(f"{meeting.display_title}: {meeting.date.isoformat()}", council.name, as_of)
+    document = docs.new_document(f"{meeting.display_title}: {meeting.date.isoformat()}", council.name)
     document.add_paragraph(f"Time: {_time(meeting) or 'not recorded'}    Place: {place or 'not recorded'}    "
                            f"Status: {meeting.status or 'scheduled'}")
     document.add_heading("Agenda", level=1)

@@ -4,20 +4,20 @@
     write_site(files, Path("site"))
 
 Public output never holds an email, phone, note or the name of a student without
-`public_name: true` (see privacy.py). Same records and date → same bytes.
+`public_name: true` (see cecli.privacy). Same records and date → same bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from cecli.council import Council
-from cecli.evidence import upcoming
+from cecli.evidence import held, upcoming
+from cecli.output import write_files
+from cecli.privacy import Redactor, presenter_label, public_label, require_readable_roster, shareable_evidence
 from cecli.publish.calendar import calendar_ics
 from cecli.publish.environment import site_environment
-from cecli.publish.privacy import Redactor, public_label, require_readable_roster
 
 __all__ = ["build_site", "write_site", "publish_date", "calendar_ics"]
 
@@ -31,11 +31,11 @@ def publish_date(root: Path) -> dt.date:
     return git_state(root).committed_on or dt.date.today()
 
 
-def _presenter(council: Council, value: str | None) -> str:
-    if not value:
-        return ""
-    member = council.member(value)
-    return public_label(member) if member else value
+def _status(meeting, as_of: dt.date) -> str:
+    """What a meeting without a recorded `status` is: held (cecli.evidence.held), to come, or unknown."""
+    if held(meeting, as_of):
+        return "held"
+    return "scheduled" if meeting.date >= as_of else "not recorded as held"
 
 
 def _meeting_view(council: Council, meeting, as_of: dt.date) -> dict:
@@ -44,10 +44,10 @@ def _meeting_view(council: Council, meeting, as_of: dt.date) -> dict:
     view = {
         "id": meeting.id, "title": meeting.display_title, "kind": meeting.kind, "date": meeting.date,
         "start": meeting.start, "end": meeting.end, "place": place, "virtual_link": meeting.virtual_link or "",
-        "status": meeting.status or ("scheduled" if meeting.date >= as_of else "held"),
+        "status": meeting.status or _status(meeting, as_of),
         "cancelled": meeting.status == "cancelled", "upcoming": upcoming(meeting, as_of),
         "open_to_public": meeting.open_to_public is not False,
-        "agenda": [{"title": i.title, "minutes": i.minutes, "presenter": _presenter(council, i.presenter)}
+        "agenda": [{"title": i.title, "minutes": i.minutes, "presenter": presenter_label(council, i.presenter)}
                    for i in meeting.agenda],
         "minutes_approved": meeting.minutes.approved if approved else None,
         "summary": (meeting.minutes.summary or "") if approved else "",
@@ -86,14 +86,6 @@ def _members_view(council: Council, as_of: dt.date) -> tuple[list[dict], list[di
     return [row(m) for m in current], [row(m) for m in former if m.may_be_named_publicly]
 
 
-def _public_file(council: Council, rel: str) -> str | None:
-    root = council.root.resolve()
-    target = (root / rel).resolve()
-    if os.path.isabs(rel) or root not in target.parents or not target.is_file():
-        return None
-    return target.relative_to(root).as_posix()
-
-
 def build_site(council: Council, as_of: dt.date) -> dict[str, bytes]:
     require_readable_roster(council)
     redact = Redactor(council)
@@ -108,7 +100,7 @@ def build_site(council: Council, as_of: dt.date) -> dict[str, bytes]:
         if report.link:
             links.append({"href": report.link, "label": "View online"})
         for rel in report.evidence:
-            found = _public_file(council, rel)
+            found = shareable_evidence(council.root, rel)
             if found:
                 files[f"files/{found}"] = (council.root / found).read_bytes()
                 links.append({"href": f"files/{found}", "label": found.rsplit("/", 1)[-1]})
@@ -153,11 +145,16 @@ def build_site(council: Council, as_of: dt.date) -> dict[str, bytes]:
 
 
 def write_site(files: dict[str, bytes], out: Path) -> None:
-    """Write the site into `out`, replacing the files it wrote before (cec's own pages only)."""
-    out.mkdir(parents=True, exist_ok=True)
-    for rel, data in files.items():
-        target = out / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
+    """Write the site into `out`, each file replaced atomically, and remove the pages of meetings
+    (and the copied evidence files) that the records no longer have. Other files in `out` stay."""
+    write_files(out, files, stale=_stale(files, Path(out)))
+
+
+def _stale(files: dict[str, bytes], out: Path) -> list[Path]:
+    """cec's own files in `out` (meetings/*.html, files/...) that this build did not produce."""
+    found = []
+    if (out / "meetings").is_dir():
+        found += [p for p in (out / "meetings").glob("*.html") if p.is_file()]
+    if (out / "files").is_dir():
+        found += [p for p in (out / "files").rglob("*") if p.is_file() or p.is_symlink()]
+    return sorted(p for p in found if p.relative_to(out).as_posix() not in files)

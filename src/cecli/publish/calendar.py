@@ -13,7 +13,7 @@ import re
 
 from cecli.council import Council
 from cecli.model import Meeting
-from cecli.publish.privacy import Redactor
+from cecli.privacy import Redactor
 
 # the time zone a profile's state keeps when council.yaml does not say
 STATE_TIMEZONES = {"MS": "America/Chicago", "NY": "America/New_York"}

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from importlib import resources
 
+from cecli.textfmt import clock, long_date
+
 
 def site_environment(redact):
     import jinja2
@@ -42,13 +44,3 @@ def site_environment(redact):
     env.filters["words"] = lambda slug: (slug or "").replace("-", " ").replace("_", " ")
     return env
 
-
-def long_date(day) -> str:
-    return f"{day.strftime('%A')}, {day.strftime('%B')} {day.day}, {day.year}" if day else ""
-
-
-def clock(value) -> str:
-    if value is None:
-        return ""
-    hour = value.hour % 12 or 12
-    return f"{hour}:{value.minute:02d} {'AM' if value.hour < 12 else 'PM'}"
