@@ -61,3 +61,11 @@ def test_a_missing_file_and_a_path_outside_are_still_reported(council):
     report = run_check(root)
     assert found(report, "CEC006") == [("reports.yaml", 5, "CEC006"), ("reports.yaml", 6, "CEC006")]
     assert "does not exist" in messages(report)[0] and "outside the council folder" in messages(report)[1]
+
+
+def test_evidence_outside_evidence_or_documents_is_named_because_export_leaves_it_out(council):
+    root = council({"council.yaml": MS_COUNCIL, "roster.yaml": ROSTER, "reports.yaml": reports("scans/flyer.pdf"),
+                    "scans/flyer.pdf": "%PDF-1.4\n"})
+    report = run_check(root)
+    assert found(report, "CEC006") == [("reports.yaml", 5, "CEC006")]
+    assert "not under evidence/ or documents/" in messages(report)[0]

@@ -215,7 +215,8 @@ PLAN_TEXT = (
     "updates: []\n"
 )
 
-GITIGNORE = "# Files cec can rebuild at any time (not part of the records).\n.cec-cache/\n"
+GITIGNORE = ("# Files cec can rebuild at any time from the records (not records themselves).\n"
+             ".cec-cache/\n/site/\n/meetings.ics\n/*-evidence/\n/*-evidence.zip\n")
 
 
 def scaffold(setup: Setup) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -188,7 +189,7 @@ def evidence_exists(ctx):
     starts with a dot, such as .git): evidence is published and exported, and those files hold
     private details. `cec publish` and `cec export` copy only evidence under evidence/ or documents/.
     """
-    from cecli.privacy import council_data
+    from cecli.privacy import SHAREABLE_FOLDERS, council_data
 
     root = ctx.council.root.resolve()
     for rel, loaded in ctx.council.sources.items():
@@ -207,9 +208,18 @@ def evidence_exists(ctx):
                 yield ctx.finding(rel, f"The evidence file `{value}` does not exist.",
                                   "Check the spelling, or add the file under the council folder "
                                   "(paths are relative to the folder that holds council.yaml).", path)
+            elif target.relative_to(root).parts[0] not in SHAREABLE_FOLDERS:
+                yield ctx.finding(rel, f"The evidence file `{value}` is not under evidence/ or documents/, "
+                                  "so `cec export` and `cec publish` leave it out.",
+                                  f"Move it into evidence/ (such as evidence/{target.name}) and change this path.", path)
 
 
 IGNORED = (".cec-cache/", ".git/")
+
+# What cec itself writes at a council's root when run there with its default --out: the public
+# site, the calendar and evidence packages. They are rebuilt from the records, not records
+# themselves, so they are no gap in the audit trail (and must not block `cec export`).
+GENERATED = re.compile(r"(site/|meetings\.ics\Z|[^/]*-evidence(/|\.zip\Z)|[^/]*-popolo\.json\Z)")
 
 
 @rule("CEC007", "warning", source=FORMAT)
@@ -254,7 +264,7 @@ def uncommitted(root: Path) -> list[tuple[str, str]]:
             skip = True  # the next entry is the rename's source
         if prefix and name.startswith(prefix):
             name = name[len(prefix):]
-        if name.startswith(IGNORED):
+        if name.startswith(IGNORED) or GENERATED.match(name):
             continue
         out.append((name, state))
     return sorted(out)
