@@ -1,7 +1,7 @@
 """The `cec` command line. Each command lives in its own module; this file only assembles them.
 
 Commands parse options, call one library function, render the result and exit. Heavy libraries
-(python-docx, jinja2, GitPython, icalendar) are imported inside the commands that need them, so
+(python-docx, docxtpl, jinja2, icalendar, holidays, ruamel.yaml) are imported inside the commands that need them, so
 `cec --help` and shell completion stay fast.
 """
 
