@@ -113,6 +113,19 @@ def test_zip_from_the_same_commit_is_byte_identical_and_verifies(tmp_path):
     assert (tmp_path / "c.zip").read_bytes() == first
 
 
+def test_writing_and_verifying_count_the_same_files(tmp_path):
+    import re
+
+    root = make_ms(tmp_path)
+    wrote = _export(root, tmp_path / "a.zip", "--zip").output
+    verified = invoke(["export", "--verify", tmp_path / "a.zip"]).output
+    with zipfile.ZipFile(tmp_path / "a.zip") as archive:
+        listed = len(archive.namelist()) - 1  # everything but manifest.json
+    said = f"({listed} files and the manifest"
+    assert said in wrote and said in verified, (wrote, verified)
+    assert not re.search(r"\(\d+ files\)", wrote + verified)
+
+
 def test_a_changed_byte_inside_the_zip_is_named(tmp_path):
     root = make_ms(tmp_path)
     _export(root, tmp_path / "a.zip", "--zip")

@@ -47,7 +47,7 @@ def export(
     if fmt is ExportFormat.popolo:
         _popolo(root, out, parse_day(as_of))
         return
-    from cecli.export import build_export, write_export
+    from cecli.export import MANIFEST, build_export, counted, write_export
 
     result = build_export(root, year, parse_day(as_of), allow_uncommitted)
     if out is None:
@@ -57,7 +57,8 @@ def export(
         out = Path(f"{council_slug(load_council(root)[0])}-{result.year}-evidence")
     written = write_export(result, out, as_zip)
     commit = (result.git.commit or "no commit")[:12]
-    typer.echo(f"Wrote {written} ({len(result.files)} files) for {result.year}, as of {result.as_of}, from {commit}.")
+    listed = len([name for name in result.files if name != MANIFEST])
+    typer.echo(f"Wrote {written} ({counted(listed)}) for {result.year}, as of {result.as_of}, from {commit}.")
     if result.git.uncommitted:
         typer.echo(f"Warning: built with uncommitted changes in {', '.join(result.git.uncommitted)}.", err=True)
     if result.missing:
@@ -90,7 +91,7 @@ def _popolo(root: Path, out: Optional[Path], as_of) -> None:
 
 
 def _verify(package: Path) -> int:
-    from cecli.export import verify_package
+    from cecli.export import counted, verify_package
 
     result = verify_package(package)
     manifest = result.manifest
@@ -99,7 +100,7 @@ def _verify(package: Path) -> int:
             typer.echo(f"{label}: {name}")
     built = f"{manifest.get('council')} {manifest.get('school_year')}, commit {str(manifest.get('commit'))[:12]}"
     if result.ok:
-        typer.echo(f"✓ {package} matches its manifest ({len(manifest.get('files', []))} files; {built}).")
+        typer.echo(f"✓ {package} matches its manifest ({counted(len(manifest.get('files', [])))}; {built}).")
         return 0
     count = len(result.changed) + len(result.added) + len(result.removed)
     typer.echo(f"✗ {package} does not match its manifest: {count} file(s) changed, added or removed ({built}).")

@@ -17,11 +17,12 @@ from pathlib import Path
 from cecli import __version__
 from cecli.errors import CecError, InvalidInput
 from cecli.export.gitinfo import GitState, git_state
-from cecli.export.package import (MANIFEST, Package, Verification, manifest_bytes, verify_package, write_folder,
-                                  zip_bytes)
+from cecli.export.package import (MANIFEST, Package, Verification, counted, manifest_bytes, verify_package,
+                                  write_folder, zip_bytes)
 from cecli.output import write_output
 
-__all__ = ["ExportResult", "build_export", "write_export", "verify_package", "Verification", "UncommittedChanges"]
+__all__ = ["ExportResult", "build_export", "write_export", "verify_package", "Verification", "UncommittedChanges",
+           "counted"]
 
 
 class UncommittedChanges(CecError):

@@ -51,6 +51,12 @@ def manifest_entries(files: dict[str, bytes]) -> list[dict]:
             for path, data in sorted(files.items()) if path != MANIFEST]
 
 
+def counted(listed: int) -> str:
+    """How big a package is, said the same after writing and after verifying: the files the
+    manifest lists, and the manifest itself ("19 files and the manifest")."""
+    return f"{listed} file{'' if listed == 1 else 's'} and the manifest"
+
+
 def manifest_bytes(meta: dict, files: dict[str, bytes]) -> bytes:
     body = {"schema": MANIFEST_SCHEMA, **meta, "files": manifest_entries(files)}
     return (json.dumps(body, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
