@@ -253,6 +253,24 @@ def test_cli_commits_documents_and_public_reports(council, monkeypatch):
     assert result.exit_code == 0 and (root / "templates/agenda.docx").is_file()
 
 
+def test_a_mistyped_report_format_is_refused_with_the_closest_format(council):
+    import subprocess
+
+    root = council(FILES)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    result = invoke(["report", "add", "--date", "2026-01-20", "--title", "Winter update", "--format", "town-hal",
+                     "--council", root])
+    assert result.exit_code == 2
+    assert "`town-hal` is not a report format cec knows." in result.output
+    assert "Did you mean town-hall? Use one of: presentation," in result.output
+
+
+def test_document_commands_share_the_council_and_author_options():
+    from cecli.cli import common, documents
+
+    assert documents.COUNCIL is common.COUNCIL and documents.AUTHOR is common.AUTHOR
+
+
 def test_sample_council_documents_are_reproducible(tmp_path):
     import shutil
 

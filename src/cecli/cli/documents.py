@@ -12,11 +12,8 @@ from typing import List, Optional
 
 import typer
 
-from cecli.cli.common import handles_errors, parse_day
+from cecli.cli.common import AUTHOR, COUNCIL, handles_errors, parse_day
 
-COUNCIL = typer.Option(None, "--council", "-C", help="The council folder (default: this folder).")
-AUTHOR = typer.Option(None, "--author", metavar='"NAME <EMAIL>"',
-                      help="Who is making the change (default: CEC_AUTHOR, then git config).")
 OUT = typer.Option(None, "--out", "-o", metavar="PATH",
                    help="Write the document here (a .docx file or a folder outside the council folder) instead of documents/, without committing.")
 

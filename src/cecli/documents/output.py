@@ -93,11 +93,11 @@ def add_public_report(root: Path, *, date: dt.date, title: str, format: str | No
     council, _ = load_council(root)
     formats = council.profile.vocabularies.get("format", ()) if council.profile else ()
     if format and formats and format not in formats:
-        import difflib
+        from cecli.suggest import closest
 
-        close = difflib.get_close_matches(format, formats, n=1)
+        close = closest(format, formats)
         raise InvalidInput(f"`{format}` is not a report format cec knows.",
-                           (f"Did you mean {close[0]}? " if close else "") + f"Use one of: {', '.join(formats)}.")
+                           (f"Did you mean {close}? " if close else "") + f"Use one of: {', '.join(formats)}.")
     entry: dict = {"date": date, "title": title.strip()}
     for key, value in (("format", format), ("audience", audience), ("link", link)):
         if value:

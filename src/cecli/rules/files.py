@@ -109,7 +109,7 @@ def references_resolve(ctx):
     2025-10-14-special). A name that matches nothing is usually a typo; the message suggests the
     closest id. A profile name that cec does not ship is reported here too.
     """
-    import difflib
+    from cecli.suggest import did_you_mean
 
     council = ctx.council
     if _members_known(ctx):
@@ -117,17 +117,16 @@ def references_resolve(ctx):
         for target, path, member_id in _member_refs(ctx):
             if member_id in ids:
                 continue
-            close = difflib.get_close_matches(member_id, sorted(ids), n=1, cutoff=0.6)
-            hint = f"Did you mean `{close[0]}`?" if close else "Add the member with `cec member add`, or correct the id."
+            hint = (did_you_mean(member_id, sorted(ids))
+                    or "Add the member with `cec member add`, or correct the id.")
             yield ctx.finding(target, f"No member has the id `{member_id}`.", hint, path)
     meeting_ids = {m.id for m in council.meetings}
     if "meetings" not in {Path(p).parts[0] for p in council.damaged}:
         for target, path, meeting_id in _meeting_refs(ctx):
             if meeting_id in meeting_ids:
                 continue
-            close = difflib.get_close_matches(meeting_id, sorted(meeting_ids), n=1, cutoff=0.6)
-            hint = (f"Did you mean `{close[0]}`?" if close else
-                    "Meetings are named by their file name in meetings/, such as 2025-10-14.")
+            hint = (did_you_mean(meeting_id, sorted(meeting_ids))
+                    or "Meetings are named by their file name in meetings/, such as 2025-10-14.")
             yield ctx.finding(target, f"There is no meeting `{meeting_id}` in meetings/.", hint, path)
 
 
