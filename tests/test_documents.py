@@ -125,6 +125,14 @@ def test_a_student_with_public_name_is_named(council):
     assert "Samantha Hiddenname" in docx_text(progress_report(found, "2025-26", DAY))
 
 
+def test_documents_write_vocabulary_words_as_the_site_does(loaded):
+    documents = every_document(loaded)
+    for name in ("plan.docx", "documents/meetings/2025-10-14/sign-in.docx"):
+        text = docx_text(documents[name])
+        assert "Faith-based leader" in text and "Faith based" not in text, name
+        assert "Business leader" in text, name
+
+
 def test_headings_use_real_heading_styles(loaded):
     for name, data in every_document(loaded).items():
         xml = docx_part(data)

@@ -1,4 +1,5 @@
-"""Dates and times as people read them, the same in every output (documents, site, export).
+"""Dates, times and vocabulary words as people read them, the same in every output (documents,
+site, export).
 
 Independent of the machine's locale: the same records always give the same text.
 """
@@ -37,3 +38,26 @@ def clock(value: dt.time | None) -> str:
 def iso_day(value: dt.date | None) -> str:
     """"2025-10-14"; "" for no date."""
     return value.isoformat() if value else ""
+
+
+# Vocabulary words whose hyphen is part of the English word, not a slug's space: these keep it.
+HYPHENATED = frozenset({"faith-based", "vice-chair", "co-chair", "non-profit", "part-time", "full-time"})
+
+
+def vocabulary_word(slug: str | None) -> str:
+    """A category, role, kind or channel as a person writes it, capitalised: `community-member` ->
+    "Community member", `faith-based-leader` -> "Faith-based leader", `vice-chair` -> "Vice-chair".
+    "" for no word."""
+    if not slug:
+        return ""
+    parts = str(slug).replace("_", "-").split("-")
+    words = []
+    while parts:
+        pair = "-".join(parts[:2])
+        if pair in HYPHENATED:
+            words.append(pair)
+            del parts[:2]
+        else:
+            words.append(parts.pop(0))
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]

@@ -37,10 +37,3 @@ def time_span(start: dt.time | None, end: dt.time | None) -> str:
         return f"{clock(start)} to {clock(end)}"
     return clock(start) or "Time to be announced"
 
-
-def words(slug: str | None) -> str:
-    """`community-member` -> "Community member"."""
-    if not slug:
-        return ""
-    text = slug.replace("-", " ")
-    return text[:1].upper() + text[1:]

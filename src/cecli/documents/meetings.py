@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 
 from cecli.documents import base
-from cecli.documents.context import base_context, time_span, words
+from cecli.documents.context import base_context, time_span
 from cecli.documents.templating import Rendering
 from cecli.privacy import presenter_label, public_label
-from cecli.textfmt import clock, long_date
+from cecli.textfmt import clock, long_date, vocabulary_word
 
 KIND_NAMES = {
     "regular": "Regular meeting",
@@ -47,7 +47,7 @@ def meeting_fields(council, meeting) -> dict:
     return {
         "id": meeting.id,
         "title": meeting.display_title,
-        "kind": KIND_NAMES.get(meeting.kind, words(meeting.kind)),
+        "kind": KIND_NAMES.get(meeting.kind, vocabulary_word(meeting.kind)),
         "status": meeting.status or "scheduled",
         "date": long_date(meeting.date),
         "iso_date": meeting.date.isoformat(),
@@ -58,7 +58,7 @@ def meeting_fields(council, meeting) -> dict:
         "virtual_link": meeting.virtual_link or "",
         "agenda": [
             {"number": index, "title": item.title, "minutes": item.minutes or "",
-             "presenter": presenter_label(council, item.presenter), "kind": words(item.kind)}
+             "presenter": presenter_label(council, item.presenter), "kind": vocabulary_word(item.kind)}
             for index, item in enumerate(meeting.agenda, start=1)
         ],
     }
@@ -82,8 +82,8 @@ def meeting_context(council, meeting, title: str) -> dict:
 
 
 def member_label(member) -> str:
-    parts = [words(member.category)]
-    parts.extend(words(role) for role in member.roles)
+    parts = [vocabulary_word(member.category)]
+    parts.extend(vocabulary_word(role) for role in member.roles)
     return ", ".join(p for p in parts if p)
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 from cecli.documents import base
-from cecli.documents.context import base_context, time_span, words
+from cecli.documents.context import base_context, time_span
 from cecli.documents.templating import Rendering, TemplateProblem
-from cecli.textfmt import long_date, month_day_year
+from cecli.textfmt import long_date, month_day_year, vocabulary_word
 
 VOTER_WORDS = {
     "community": "members of the school's community",
@@ -35,7 +35,7 @@ def find_election(council, election_id: str):
 
 
 def eligibility(council, election) -> str:
-    voters = [VOTER_WORDS.get(v, words(v).lower()) for v in election.voters]
+    voters = [VOTER_WORDS.get(v, vocabulary_word(v).lower()) for v in election.voters]
     if council.profile and council.profile.name == "ms-cec":
         who = "; ".join(voters) if voters else (
             "community members: parents, residents, and the community's business, civic, faith and "
@@ -60,11 +60,11 @@ def ballot(council, election_id: str, copies: int = 1) -> bytes:
         "seats": seats,
         "vote_for": f"Vote for {seats}" if seats != 1 else "Vote for 1",
         "eligibility": eligibility(council, election),
-        "candidates": [{"name": c.name, "category": words(c.category)} for c in election.candidates],
+        "candidates": [{"name": c.name, "category": vocabulary_word(c.category)} for c in election.candidates],
     }
     context["ballots"] = list(range(1, max(copies, 1) + 1))
     piece = rendering.subdoc()
-    rows = [[base.BOX, c.name, words(c.category)] for c in election.candidates]
+    rows = [[base.BOX, c.name, vocabulary_word(c.category)] for c in election.candidates]
     if not rows:
         rows = [[base.BOX, "", ""]]
     table = base.add_table(piece, ["Vote", "Candidate", "Represents"], rows, widths=[0.8, 3.8, 2.4])
@@ -105,7 +105,7 @@ def nominations_fields(council, day: dt.date) -> dict:
 
 def categories_piece(rendering, council):
     vocabulary = council.profile.vocabularies.get("category", ()) if council.profile else ()
-    labels = [words(slug) for slug in vocabulary] or ["Parent", "Community member"]
+    labels = [vocabulary_word(slug) for slug in vocabulary] or ["Parent", "Community member"]
     half = (len(labels) + 1) // 2
     left, right = labels[:half], labels[half:] + [""] * (half - len(labels[half:]))
     piece = rendering.subdoc()

@@ -13,11 +13,11 @@ import re
 from collections import Counter
 
 from cecli.documents import base
-from cecli.documents.context import base_context, time_span, words
+from cecli.documents.context import base_context, time_span
 from cecli.documents.templating import Rendering
 from cecli.evidence import held
 from cecli.privacy import Redactor, public_label
-from cecli.textfmt import long_date, month_day_year
+from cecli.textfmt import long_date, month_day_year, vocabulary_word
 
 # New York's required groups (CEC101): (label, categories that count, required?)
 NY_GROUPS = (
@@ -43,8 +43,8 @@ def _serves_grade_seven(council) -> bool:
 
 
 def roster_rows(members) -> list[list[str]]:
-    return [[public_label(m), words(m.category), ", ".join(words(r) for r in m.roles),
-             words(m.selected_by)] for m in members]
+    return [[public_label(m), vocabulary_word(m.category), ", ".join(vocabulary_word(r) for r in m.roles),
+             vocabulary_word(m.selected_by)] for m in members]
 
 
 def engagement_plan(council, day: dt.date) -> bytes:
@@ -89,7 +89,7 @@ def engagement_plan(council, day: dt.date) -> bytes:
     meetings = sorted(council.meetings_in(year), key=lambda m: (m.starts_at(), m.id))
     place = (council.info.meeting_place if council.info else "") or ""
     dates = [[month_day_year(m.date), time_span(m.start, m.end), m.display_title, m.location or place,
-              words(m.status or "scheduled")] for m in meetings]
+              vocabulary_word(m.status or "scheduled")] for m in meetings]
     base.add_table(calendar, ["Date", "Time", "Meeting", "Place", "Status"],
                    redact.deep(dates) or [["No meetings scheduled yet", "", "", "", ""]],
                    widths=[1.3, 1.5, 1.9, 1.5, 0.8])
@@ -110,7 +110,7 @@ def _counted(label: str, count: int) -> str:
 
 def member_rows(members) -> list[list[str]]:
     """Named members one a row; those who may not be named counted by their public label."""
-    rows = [[m.name, words(m.category), ", ".join(words(r) for r in m.roles)]
+    rows = [[m.name, vocabulary_word(m.category), ", ".join(vocabulary_word(r) for r in m.roles)]
             for m in members if m.may_be_named_publicly]
     hidden = Counter(public_label(m) for m in members if not m.may_be_named_publicly)
     for label, count in sorted(hidden.items(), key=lambda item: item[0] != "A student member"):
@@ -138,7 +138,7 @@ def progress_report(council, year: str, day: dt.date) -> bytes:
     data = rendering.subdoc()
     reviewed = goal_year.data_reviewed if goal_year else []
     base.add_table(data, ["Data", "Reviewed on"],
-                   redact.deep([[words(r.source), month_day_year(r.date)] for r in reviewed])
+                   redact.deep([[vocabulary_word(r.source), month_day_year(r.date)] for r in reviewed])
                    or [["No data reviews recorded", ""]], widths=[4.5, 2.5])
     context["data_table"] = data
 
@@ -154,7 +154,7 @@ def progress_report(council, year: str, day: dt.date) -> bytes:
     made = [r for r in (council.recommendations.recommendations if council.recommendations else [])
             if begin <= r.date <= end]
     base.add_table(recommendations, ["Date", "To", "Recommendation", "Response"],
-                   redact.deep([[month_day_year(r.date), words(r.to), r.text, r.response or words(r.status)]
+                   redact.deep([[month_day_year(r.date), vocabulary_word(r.to), r.text, r.response or vocabulary_word(r.status)]
                                 for r in made])
                    or [["No recommendations made yet", "", "", ""]], widths=[1.3, 1.4, 2.6, 1.7])
     context["recommendations_table"] = recommendations
