@@ -172,6 +172,50 @@ def test_sample_council_site_keeps_its_students_private(tmp_path):
             assert value not in text, (path.name, value)
 
 
+def test_vocabulary_words_keep_their_real_hyphens():
+    from cecli.textfmt import vocabulary_word
+
+    assert [vocabulary_word(w) for w in ("faith-based-leader", "vice-chair", "co-chair", "community-member",
+                                         "communications-liaison", "social_media", "", None)] == [
+        "Faith-based leader", "Vice-chair", "Co-chair", "Community member", "Communications liaison",
+        "Social media", "", ""]
+
+
+def test_the_members_page_writes_roles_categories_and_dates_as_words(tmp_path):
+    root = tmp_path / "sample"
+    shutil.copytree(SAMPLE, root)
+    _publish(root, tmp_path / "site")
+    members = (tmp_path / "site" / "members.html").read_text()
+    assert "Vice-chair" in members and "Vice chair" not in members
+    assert "Business leader" in members and "Communications liaison" in members
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", members), "ISO dates on the members page"
+
+    root = make_ms(tmp_path)
+    _publish(root, tmp_path / "ms-site")
+    members = (tmp_path / "ms-site" / "members.html").read_text()
+    assert "Olive Former (faith-based leader), until June 30, 2025" in members
+    assert '<td data-label="Serving since">September 1, 2025</td>' in members
+
+
+def test_no_page_shows_an_iso_date_to_readers(tmp_path):
+    root = make_ms(tmp_path)
+    site = tmp_path / "site"
+    _publish(root, site)
+    for page in [*site.glob("*.html"), *(site / "meetings").glob("*.html")]:
+        text = re.sub(r'(href|id)="[^"]*"', "", page.read_text())  # file names and anchors may be ISO
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", text), page.name
+
+
+def test_the_meetings_page_says_the_meetings_are_open_and_each_meeting_says_it_is(tmp_path):
+    root = make_ms(tmp_path)
+    site = tmp_path / "site"
+    _publish(root, site)
+    listing = (site / "meetings.html").read_text()
+    assert "These meetings are open to the public under the Mississippi Open Meetings Act" in listing
+    assert "This meeting is open" not in listing
+    assert "This meeting is open to the public" in (site / "meetings" / "2025-09-10.html").read_text()
+
+
 def test_a_roster_named_as_report_evidence_is_not_published(tmp_path):
     files = dict(MS_FILES)
     files["reports.yaml"] = """

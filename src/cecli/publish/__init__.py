@@ -38,6 +38,15 @@ def _status(meeting, as_of: dt.date) -> str:
     return "scheduled" if meeting.date >= as_of else "not recorded as held"
 
 
+def plural_statement(statement: str) -> str:
+    """The profile's open-meeting statement said of all the council's meetings, for a page that
+    lists many: "This meeting is open..." -> "These meetings are open..."."""
+    singular = "This meeting is "
+    if statement.startswith(singular):
+        return "These meetings are " + statement[len(singular):]
+    return statement
+
+
 def _meeting_view(council: Council, meeting, as_of: dt.date) -> dict:
     place = meeting.location or (council.info.meeting_place if council.info else None) or ""
     approved = bool(meeting.minutes and meeting.minutes.approved)
@@ -125,6 +134,7 @@ def build_site(council: Council, as_of: dt.date) -> dict[str, bytes]:
             "website": (info.website if info else None) or "",
         },
         "statement": profile.open_meeting_statement if profile else "",
+        "statement_all": plural_statement(profile.open_meeting_statement) if profile else "",
         "as_of": as_of,
         "pages": [("index.html", "Home"), ("members.html", "Members"), ("meetings.html", "Meetings"),
                   ("goals.html", "Goals"), ("reports.html", "Reports")],

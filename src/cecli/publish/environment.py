@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from cecli.textfmt import clock, long_date
+from cecli.textfmt import clock, long_date, month_day_year, vocabulary_word
 
 
 def site_environment(redact):
@@ -41,6 +41,7 @@ def site_environment(redact):
     )
     env.filters["long_date"] = long_date
     env.filters["clock"] = clock
-    env.filters["words"] = lambda slug: (slug or "").replace("-", " ").replace("_", " ")
+    env.filters["day"] = month_day_year
+    env.filters["words"] = vocabulary_word
     return env
 
