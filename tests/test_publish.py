@@ -216,6 +216,14 @@ def test_the_meetings_page_says_the_meetings_are_open_and_each_meeting_says_it_i
     assert "This meeting is open to the public" in (site / "meetings" / "2025-09-10.html").read_text()
 
 
+def test_meeting_times_do_not_break_inside_a_table_cell(tmp_path):
+    root = make_ms(tmp_path)
+    site = tmp_path / "site"
+    _publish(root, site)
+    assert '<td class="time" data-label="Time">6:00 PM' in (site / "meetings.html").read_text()
+    assert "td.time { white-space: nowrap; }" in (site / "style.css").read_text()
+
+
 def test_a_roster_named_as_report_evidence_is_not_published(tmp_path):
     files = dict(MS_FILES)
     files["reports.yaml"] = """
