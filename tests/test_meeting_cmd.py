@@ -361,3 +361,96 @@ def test_record_with_nothing_given_still_says_there_is_nothing_to_record(root):
     result = run(root, "meeting", "record", "2025-10-14")
     assert result.exit_code == 2
     assert "There is nothing to record." in result.output
+
+
+# --- what a change leaves, dates and file order ---------------------------------------------------
+
+def test_a_change_that_leaves_a_new_problem_says_so_and_keeps_the_commit(root):
+    full = run(root, "meeting", "attendance", "2025-10-14", "--present", "ann-lee,bo-diaz,cy-moss,di-park")
+    assert full.exit_code == 0 and "new problem" not in full.output, full.output
+    result = run(root, "meeting", "attendance", "2025-10-14", "--present", "ann-lee")
+    assert result.exit_code == 0, result.output
+    assert "This change leaves 1 new problem:\n  meetings/2025-10-14.yaml:" in result.output
+    assert ": error: " in result.output and "(CEC306)\nRun `cec check` for details.\n" in result.output
+    assert read(root, "meetings/2025-10-14.yaml")["attendance"]["present"] == ["ann-lee"]
+    assert last_commit(root)[0] == "Record attendance for the meeting of 2025-10-14."
+
+
+def test_attendance_for_a_future_meeting_warns(root):
+    assert run(root, "meeting", "new", "--date", "2099-01-13").exit_code == 0
+    result = run(root, "meeting", "attendance", "2099-01-13", "--present", "ann-lee")
+    assert result.exit_code == 0, result.output
+    assert "Warning: The meeting of 2099-01-13 is on 2099-01-13, which has not come yet" in result.output
+    assert read(root, "meetings/2099-01-13.yaml")["status"] == "scheduled"
+
+
+def test_a_new_meeting_in_the_past_or_on_a_weekend_is_written_with_a_warning(root):
+    past = run(root, "meeting", "new", "--date", "2025-11-15")
+    assert past.exit_code == 0, past.output
+    assert "Warning: 2025-11-15 is in the past" in past.output and "Warning: 2025-11-15 is a Saturday." in past.output
+    weekday = run(root, "meeting", "new", "--date", "2099-01-13")
+    assert weekday.exit_code == 0 and "Warning" not in weekday.output, weekday.output
+
+
+APRIL = """
+title: Spring meeting
+kind: regular
+status: held
+date: 2027-04-13
+start: "18:00"
+end: "19:15"
+agenda:
+  - title: Welcome and approval of the February minutes
+    minutes: 5
+    kind: action
+  - title: Spring data
+    minutes: 30
+    kind: data-review
+"""
+
+
+def test_a_copied_agenda_title_names_the_previous_meetings_month(tmp_path):
+    root = make_council(tmp_path, {"meetings/2027-04-13.yaml": APRIL})
+    result = run(root, "meeting", "new", "--date", "2027-05-11")
+    assert result.exit_code == 0, result.output
+    titles = [item["title"] for item in read(root, "meetings/2027-05-11.yaml")["agenda"]]
+    assert titles == ["Welcome and approval of the April minutes"]
+
+
+SPACED = """
+title: Regular meeting
+kind: regular
+status: held
+date: 2025-10-14
+start: "17:30"
+end: "18:45"
+open_to_public: true
+
+agenda:
+  - title: Welcome
+    kind: welcome
+
+attendance:
+  present: [ann-lee, bo-diaz, cy-moss, di-park]
+
+motions:
+  - text: Adopt the schedule.
+    votes:
+      for: [ann-lee, bo-diaz, cy-moss, di-park]
+    result: carried
+
+evidence:
+  - evidence/sign-in.pdf
+"""
+
+
+def test_record_puts_new_keys_in_the_documented_order_and_keeps_the_files_style(tmp_path):
+    root = make_council(tmp_path, {"meetings/2025-10-14.yaml": SPACED, "evidence/sign-in.pdf": "scan"})
+    result = run(root, "meeting", "record", "2025-10-14", "--recorded", "2025-10-15", "--agenda-sent", "2025-10-09",
+                 "--motion", "Adjourn.", "--for", "ann-lee,bo-diaz,cy-moss,di-park", "--result", "carried")
+    assert result.exit_code == 0, result.output
+    text = (root / "meetings/2025-10-14.yaml").read_text()
+    assert "open_to_public: true\nagenda_sent: 2025-10-09\n\nagenda:\n" in text
+    assert "  present: [ann-lee, bo-diaz, cy-moss, di-park]\n\nminutes:\n  recorded: 2025-10-15\n\nmotions:\n" in text
+    assert ("    result: carried\n  - text: Adjourn.\n    votes:\n      for: [ann-lee, bo-diaz, cy-moss, di-park]\n"
+            "    result: carried\n\nevidence:\n") in text

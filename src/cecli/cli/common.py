@@ -84,5 +84,22 @@ def council_root(path: Path | None) -> Path:
 
 
 def say(done) -> None:
-    """Show what a change wrote (a records.Written): its one line for the user."""
+    """Show what a change wrote (a records.Written): its line for the user, then any warnings and
+    the problems the change left."""
     typer.echo(done.said)
+    warn(done.warnings)
+    tell_problems(done.problems)
+
+
+def warn(warnings) -> None:
+    for text in warnings:
+        typer.echo(f"Warning: {text}", err=True)
+
+
+def tell_problems(problems) -> None:
+    """The problems a committed change left that were not there before (the store's `tx.problems`)."""
+    from cecli.store.problems import problems_note
+
+    note = problems_note(list(problems))
+    if note:
+        typer.echo(note)

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from cecli.cli.common import AUTHOR, COUNCIL, council_path, handles_errors
+from cecli.cli.common import AUTHOR, COUNCIL, council_path, handles_errors, tell_problems
 
 sign_app = typer.Typer(help="Record signatures on New York's quarterly reports and Continuation Plan (CEC403).",
                        no_args_is_help=True)
@@ -16,8 +16,9 @@ MEMBER = typer.Option(..., "--member", help="The id of the signing member (not a
 DATE = typer.Option(..., "--date", metavar="YYYY-MM-DD", help="The date it was signed.")
 
 
-def _done(message: str, sha: str | None) -> None:
+def _done(message: str, sha: str | None, problems: list) -> None:
     typer.echo(f"{message} (commit {sha[:7]})" if sha else "Nothing changed: that signature is already recorded.")
+    tell_problems(problems)
 
 
 @sign_app.command("quarterly")

@@ -45,9 +45,12 @@ def day(value, option: str, us_format: bool = False) -> dt.date | None:
         if _DATE.match(text):
             return dt.date.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(f"{option} `{text}` is not a real date (check the day and month).",
+        raise InvalidInput(f"{option} `{text}` is not a real date (check the day and month).".strip(),
                            "Nothing was written.") from None
-    raise InvalidInput(f"{option} `{text}` is not a date written as YYYY-MM-DD.",
+    if us_format:
+        raise InvalidInput(f"{option} `{text}` is not a date written as YYYY-MM-DD or M/D/YYYY.".strip(),
+                           "Write dates like 2025-10-14 or 10/14/2025. Nothing was written.")
+    raise InvalidInput(f"{option} `{text}` is not a date written as YYYY-MM-DD.".strip(),
                        "Write dates like 2025-10-14. Nothing was written.")
 
 
@@ -168,7 +171,8 @@ def word(council, vocabulary: str, value: str | None, option: str, loose: bool =
         return normal
     hint = did_you_mean(normal, words) or f"Use one of: {', '.join(words)}."
     what = _VOCABULARY_NAMES.get(vocabulary, vocabulary.replace("_", " "))
-    raise InvalidInput(f"{option} `{value}` is not a {what} the {council.profile.name} profile knows.",
+    article = "an" if what[0] in "aeiou" else "a"
+    raise InvalidInput(f"{option} `{value}` is not {article} {what} the {council.profile.name} profile knows.".strip(),
                        f"{hint} Nothing was written.")
 
 
@@ -222,12 +226,16 @@ def evidence(root: Path, value: str, folder: str = "evidence") -> tuple[str, byt
 
 
 class Written:
-    """What a change wrote: the paths committed, the commit message, and the line to show the user."""
+    """What a change wrote: the paths committed, the commit message, the line to show the user, any
+    warnings about what was given, and the problems the change left (the store's `tx.problems`)."""
 
-    def __init__(self, paths: list[str], message: str, said: str) -> None:
+    def __init__(self, paths: list[str], message: str, said: str, warnings: list[str] = (),
+                 problems: list = ()) -> None:
         self.paths = paths
         self.message = message
         self.said = said
+        self.warnings = list(warnings)
+        self.problems = list(problems)
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Written({self.paths!r}, {self.message!r})"

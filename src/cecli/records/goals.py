@@ -78,7 +78,8 @@ def add_goal(root: Path, given: NewGoal, author: str | None = None) -> Written:
             "data": sources or None, "measure": given.measure, "baseline": given.baseline, "target": given.target,
         })
     hint = "" if sources else " Next: say which data it rests on (--data) and record the review with `cec goal review`."
-    return Written([FILE], tx.message, f"Added the goal {given.id} for {year} to {FILE}.{hint or ' Next: note its progress with `cec goal progress`.'}")
+    return Written([FILE], tx.message, f"Added the goal {given.id} for {year} to {FILE}.{hint or ' Next: note its progress with `cec goal progress`.'}",
+                   problems=tx.problems)
 
 
 @dataclasses.dataclass
@@ -111,7 +112,7 @@ def review_data(root: Path, given: DataReview, author: str | None = None) -> Wri
         _list(section, "data_reviewed").append(
             {"source": given.source, "date": day, "meeting": given.meeting, "note": given.note})
     return Written([FILE], tx.message, f"Recorded the review of the {given.source} for {year} in {FILE}. "
-                   "Next: set goals from it with `cec goal add --data " + given.source + "`.")
+                   "Next: set goals from it with `cec goal add --data " + given.source + "`.", problems=tx.problems)
 
 
 def add_progress(root: Path, goal_id: str, date: str | None, note: str | None, year: str | None = None,
@@ -126,6 +127,8 @@ def add_progress(root: Path, goal_id: str, date: str | None, note: str | None, y
         holding = [y for y, section in years.items() if any(g.id == goal_id for g in section.goals)]
         if year:
             holding = [y for y in holding if y == year]
+        elif len(holding) > 1 and council.school_year(day) in holding:
+            holding = [council.school_year(day)]  # without --year: the school year of the note's date
         if not holding:
             ids = sorted({g.id for section in years.values() for g in section.goals})
             hint = check.did_you_mean(goal_id, ids) or "Add it with `cec goal add`."
@@ -139,4 +142,5 @@ def add_progress(root: Path, goal_id: str, date: str | None, note: str | None, y
         doc = tx.edit(FILE)
         goal = next(g for g in doc["years"][year]["goals"] if g.get("id") == goal_id)
         _list(goal, "progress").append({"date": day, "note": note.strip()})
-    return Written([FILE], tx.message, f"Added a progress note of {day.isoformat()} to the goal {goal_id} in {FILE}.")
+    return Written([FILE], tx.message, f"Added a progress note of {day.isoformat()} to the goal {goal_id} in {FILE}.",
+                   problems=tx.problems)

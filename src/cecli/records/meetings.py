@@ -15,6 +15,10 @@ from cecli.errors import InvalidInput
 from cecli.records import _checks as check
 from cecli.records._checks import Written, list_words
 
+# The fields of a meeting file in the order docs/format.md gives them: new keys are put in their place.
+ORDER = ("title", "kind", "status", "date", "start", "end", "location", "virtual_link", "open_to_public",
+         "notice_posted", "agenda_sent", "agenda", "attendance", "minutes", "motions", "action_items", "evidence")
+MINUTES_ORDER = ("recorded", "sent", "approved", "summary")
 KINDS = ("regular", "special", "information-session", "election")
 RESULTS = ("carried", "failed", "tabled", "withdrawn")
 
@@ -82,9 +86,24 @@ def new_meeting(root: Path, plan: NewMeeting, author: str | None = None) -> Writ
         doc.update(data)
         meeting = _as_model(council, meeting_id, doc)
         documents = _write_documents(tx, council, meeting)
+    warnings = _date_warnings(day)
     said = f"Wrote {rel}"
     said += " and its agenda, minutes shell and sign-in sheet." if documents else "."
-    return Written([rel, *documents], f"Add {what} of {meeting_id}.", said + " " + _next_step(council, meeting))
+    return Written([rel, *documents], f"Add {what} of {meeting_id}.", said + " " + _next_step(council, meeting),
+                   warnings, problems=tx.problems)
+
+
+def _date_warnings(day: dt.date, today: dt.date | None = None) -> list[str]:
+    """A new meeting in the past or on a weekend is allowed (records are caught up late) but said."""
+    today = today or dt.date.today()
+    warnings = []
+    if day < today:
+        warnings.append(f"{day.isoformat()} is in the past (today is {today.isoformat()}). "
+                        "If that is a typing mistake, correct the date in the meeting's file.")
+    if day.weekday() >= 5:
+        weekday = ("Saturday", "Sunday")[day.weekday() - 5]
+        warnings.append(f"{day.isoformat()} is a {weekday}. Check the date if the council meets on school days.")
+    return warnings
 
 
 def _fill(council, day: dt.date, plan: NewMeeting, start, end) -> dict:
@@ -129,15 +148,27 @@ def _previous(council, day: dt.date):
     return pool[-1] if pool else None
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+_MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
+
+
 def _agenda(previous, defaults) -> list[dict]:
     if previous is not None:
         items = [item for item in previous.agenda
                  if (item.kind in _RECURRING_KINDS) or _RECURRING_TITLE.search(item.title)]
         if items:
-            return [item.model_dump(exclude_none=True) for item in items]
+            return [_carried(item.model_dump(exclude_none=True), previous.date) for item in items]
     if defaults is not None and defaults.agenda:
         return [item.model_dump(exclude_none=True) for item in defaults.agenda]
     return [dict(item) for item in STARTER_AGENDA]
+
+
+def _carried(item: dict, previous: dt.date) -> dict:
+    """A recurring item copied from the previous meeting: a month in its title ("approval of the
+    February minutes") becomes the previous meeting's month, whose minutes are the ones to approve."""
+    item["title"] = _MONTH.sub(MONTHS[previous.month - 1], item["title"])
+    return item
 
 
 def _as_time(value) -> dt.time | None:
@@ -218,7 +249,7 @@ def regenerate_documents(root: Path, meeting_id: str, author: str | None = None)
     if tx.result is None or tx.result[0] is None:
         return Written([], "", f"The documents of the meeting of {meeting_id} were already up to date; nothing was committed.")
     return Written(list(tx.result[1]), message, f"Rewrote the documents in documents/meetings/{meeting_id}/. "
-                   "Print or send them again if they changed after they went out.")
+                   "Print or send them again if they changed after they went out.", problems=tx.problems)
 
 
 # --- cec meeting list ----------------------------------------------------------------------------
@@ -272,6 +303,9 @@ def record_attendance(root: Path, meeting_id: str, present, absent, excused, gue
                            "Nothing was written.")
     _once(lists, "is listed as both", "Put each member in one list. Nothing was written.")
     message = f"Record attendance for the meeting of {meeting_id}."
+    from cecli.store import put
+    from cecli.store.yamlrt import flow_list, is_flow
+
     with _change(root, message, author) as tx:
         council = tx.council
         day = _meeting(tx, meeting_id).date
@@ -284,10 +318,12 @@ def record_attendance(root: Path, meeting_id: str, present, absent, excused, gue
                                "Nothing was written.")
         attendance = doc.get("attendance")
         if attendance is None:
-            doc["attendance"] = attendance = {}
+            put(doc, "attendance", {}, ORDER)
+            attendance = doc["attendance"]
+        flow = any(is_flow(attendance.get(name)) for name in lists)
         for name, ids in lists.items():
             if ids:
-                attendance[name] = ids
+                attendance[name] = flow_list(ids, flow)
         if guests is not None:
             attendance["guests"] = guests
         held = day <= (today or dt.date.today())
@@ -296,7 +332,10 @@ def record_attendance(root: Path, meeting_id: str, present, absent, excused, gue
     count = len(lists["present"])
     said = f"Wrote the attendance of the meeting of {meeting_id} ({count} present) to {_rel(meeting_id)}."
     said += " Next: record the minutes and motions with `cec meeting record`." if held else ""
-    return Written([_rel(meeting_id)], message, said)
+    warnings = [] if held else [
+        f"The meeting of {meeting_id} is on {day.isoformat()}, which has not come yet, so it stays scheduled. "
+        "If the date is wrong, correct it in the meeting's file; otherwise record attendance after the meeting."]
+    return Written([_rel(meeting_id)], message, said, warnings, problems=tx.problems)
 
 
 def _once(lists: dict[str, list[str]], clash: str, hint: str) -> None:
@@ -348,6 +387,8 @@ def record(root: Path, meeting_id: str, given: Record, author: str | None = None
     parts = [what for what, given_part in (("minutes", minutes), ("notice and agenda dates", notice),
                                            ("a motion", motion), ("an action item", action)) if given_part]
     message = f"Record {list_words(parts) or 'nothing'} for the meeting of {meeting_id}."
+    from cecli.store import put
+
     with _change(root, message, author) as tx:
         meeting = _meeting(tx, meeting_id)
         if not parts:
@@ -361,13 +402,14 @@ def record(root: Path, meeting_id: str, given: Record, author: str | None = None
             check.members(tx.council, [action["owner"]], "--owner")
         doc = tx.edit(_rel(meeting_id))
         _write_minutes(doc, minutes)
-        doc.update(notice)
-        _append(doc, "motions", motion)
+        for key, value in notice.items():
+            put(doc, key, value, ORDER)
+        _append(doc, "motions", _votes_like(doc, motion))
         _append(doc, "action_items", action)
     said = f"Wrote {list_words(parts)} to {_rel(meeting_id)}."
     if minutes and "approved" not in minutes:
         said += " Next: approve the minutes at the next meeting (`cec meeting record ID --approved DATE`)."
-    return Written([_rel(meeting_id)], message, said)
+    return Written([_rel(meeting_id)], message, said, problems=tx.problems)
 
 
 def _meeting(tx, meeting_id: str):
@@ -377,10 +419,13 @@ def _meeting(tx, meeting_id: str):
 
 
 def _append(doc, key: str, item: dict | None) -> None:
+    from cecli.store import put
+    from cecli.store.yamlrt import append
+
     if item:
         if doc.get(key) is None:
-            doc[key] = []
-        doc[key].append(item)
+            put(doc, key, [], ORDER)
+        append(doc[key], item)
 
 
 def _minutes(given: Record) -> dict:
@@ -403,11 +448,15 @@ def _check_minutes(minutes: dict, meeting) -> None:
 
 
 def _write_minutes(doc, minutes: dict) -> None:
+    from cecli.store import put
+
     if minutes:
         section = doc.get("minutes")
         if section is None:
-            doc["minutes"] = section = {}
-        section.update(minutes)
+            put(doc, "minutes", {}, ORDER)
+            section = doc["minutes"]
+        for key, value in minutes.items():
+            put(section, key, value, MINUTES_ORDER)
 
 
 def _notice(given: Record) -> dict:
@@ -439,6 +488,19 @@ def _motion(given: Record) -> dict | None:
                                f"{check.did_you_mean(given.result, RESULTS) or 'Use one of: ' + ', '.join(RESULTS) + '.'} "
                                "Nothing was written.")
         motion["result"] = given.result
+    return motion
+
+
+def _votes_like(doc, motion: dict | None) -> dict | None:
+    """A new motion's vote lists written `[a, b]` when the file's other motions write them so."""
+    from cecli.store.yamlrt import flow_list, is_flow
+
+    if not motion or not motion.get("votes"):
+        return motion
+    earlier = [v for m in doc.get("motions") or [] if isinstance(m, dict) and isinstance(m.get("votes"), dict)
+               for v in m["votes"].values()]
+    if earlier and all(is_flow(v) for v in earlier):
+        motion["votes"] = {k: flow_list(v) for k, v in motion["votes"].items()}
     return motion
 
 
@@ -487,4 +549,4 @@ def cancel(root: Path, meeting_id: str, reason: str | None = None, author: str |
             doc.yaml_add_eol_comment(f"# {reason.strip()}", "status")
     return Written([_rel(meeting_id)], message,
                    f"Marked the meeting of {meeting_id} cancelled in {_rel(meeting_id)}. "
-                   "Next: post a cancellation notice where the meeting was announced.")
+                   "Next: post a cancellation notice where the meeting was announced.", problems=tx.problems)

@@ -70,7 +70,7 @@ def add_communication(root: Path, given: Communication, author: str | None = Non
     return Written(sorted({FILE, *evidence}), message,
                    f"Added the {given.channel.replace('-', ' ')} communication of {day.isoformat()} to {FILE}"
                    + (f" with {list_words(evidence)}." if evidence else ".")
-                   + ("" if evidence else " Next: keep a copy as evidence (--evidence PATH)."))
+                   + ("" if evidence else " Next: keep a copy as evidence (--evidence PATH)."), problems=tx.problems)
 
 
 @dataclasses.dataclass
@@ -102,7 +102,7 @@ def add_info_session(root: Path, given: InfoSession, author: str | None = None) 
         _list(doc, "info_sessions").append(entry)
     return Written(sorted({FILE, *evidence}), message,
                    f"Added the information session of {day.isoformat()} to {FILE}."
-                   + ("" if evidence else " Next: keep its sign-in sheet or flyer as evidence."))
+                   + ("" if evidence else " Next: keep its sign-in sheet or flyer as evidence."), problems=tx.problems)
 
 
 # --- nominations --------------------------------------------------------------------------------
@@ -147,7 +147,8 @@ def set_nominations(root: Path, given: Nominations, author: str | None = None) -
         if evidence:
             _list(window, "evidence").extend(e for e in evidence if e not in (window.get("evidence") or []))
     return Written(sorted({FILE, *evidence}), message, f"Wrote the nominations window to {FILE}."
-                   + (" Next: record the election with `cec outreach election add`." if closed else ""))
+                   + (" Next: record the election with `cec outreach election add`." if closed else ""),
+                   problems=tx.problems)
 
 
 def _window(doc, council, year: str | None, day):
@@ -216,7 +217,7 @@ def add_election(root: Path, given: Election, author: str | None = None) -> Writ
             "voters": voters or None,
         })
     return Written([FILE], message, f"Added the election {given.id} to {FILE}. "
-                   f"Next: add its candidates with `cec outreach election candidate {given.id}`.")
+                   f"Next: add its candidates with `cec outreach election candidate {given.id}`.", problems=tx.problems)
 
 
 @dataclasses.dataclass
@@ -260,4 +261,4 @@ def set_candidate(root: Path, election_id: str, given: Candidate, author: str | 
     said = f"{did} the candidate {name} in the election {election_id} in {FILE}."
     if given.elected:
         said += " Next: add them to the roster with `cec member add`."
-    return Written([FILE], f"Record the candidate {name} in the election {election_id}.", said)
+    return Written([FILE], f"Record the candidate {name} in the election {election_id}.", said, problems=tx.problems)

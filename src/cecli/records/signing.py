@@ -33,7 +33,9 @@ def _signer(council, member_id: str, day):
 
 
 def sign(root: Path, what: str, period: str | None, member_id: str, day, author: str | None = None):
-    """what: "quarterly" (with period "2025-26 Q2") or "continuation-plan". Returns (message, sha)."""
+    """what: "quarterly" (with period "2025-26 Q2") or "continuation-plan".
+
+    Returns (message, sha, the problems the change left)."""
     from cecli.store import change, put
     from cecli.store.yamlrt import to_yaml
 
@@ -72,4 +74,4 @@ def sign(root: Path, what: str, period: str | None, member_id: str, day, author:
             order = PLAN_ORDER
         put(entry, "signed_by", member.id, order)
         put(entry, "signed_on", signed_on, order)
-    return tx.message, tx.result[0]
+    return tx.message, tx.result[0], tx.problems

@@ -13,6 +13,7 @@ GitProblem says what happened and that nothing changed.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
@@ -39,6 +40,7 @@ class Change:
         self._docs: dict[str, tuple[Any, tuple[int, int, int], set[int]]] = {}
         self._raw: dict[str, bytes] = {}
         self.result: tuple[str | None, tuple[str, ...]] | None = None
+        self.problems: list = []  # errors and warnings the committed change left that were not there before
 
     # --- what commands call -------------------------------------------------------------------
     def edit(self, rel: str, default: Any = None):
@@ -186,7 +188,32 @@ def _finish(tx: Change) -> tuple[str | None, tuple[str, ...]]:
             "Wait for it to finish and try again. If no git program is running, the lock is left "
             "over from a crash: remove .git/index.lock by hand.",
         )
-    return _write_and_commit(tx, changed)
+    problems_before = _problems_before(tx)
+    done = _write_and_commit(tx, changed)
+    if problems_before is not None:
+        tx.problems = _problems_after(tx, problems_before)
+    return done
+
+
+def _problems_before(tx: Change):
+    """The council's errors and warnings before the change (None for a folder that was no council yet)."""
+    from cecli.store.problems import council_problems
+
+    if tx.council is None or tx.council.profile is None:
+        return None
+    try:
+        return council_problems(tx.council, tx.findings, dt.date.today())
+    except Exception:  # the change itself is sound; a fault in a rule must not stop it
+        return None
+
+
+def _problems_after(tx: Change, before: list) -> list:
+    from cecli.store.problems import new_problems
+
+    try:
+        return new_problems(before, tx.root, dt.date.today())
+    except Exception:  # already committed: never report a recorded change as failed
+        return []
 
 
 def _write_and_commit(tx: Change, changed: dict[str, bytes]) -> tuple[str, tuple[str, ...]]:

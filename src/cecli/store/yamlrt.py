@@ -153,6 +153,49 @@ def scalar(value: Any, keep: set[int] = frozenset()) -> Any:
     return value
 
 
+def is_flow(node) -> bool:
+    """Whether a loaded list is written in flow style, `[a, b]`."""
+    return hasattr(node, "fa") and bool(node.fa.flow_style())
+
+
+def flow_list(values, flow: bool = True):
+    """A list of plain values written `[a, b]` when `flow` (as the file's other lists of its kind are)."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    seq = CommentedSeq(values)
+    if flow:
+        seq.fa.set_flow_style()
+    return seq
+
+
+def append(seq, item) -> None:
+    """Add an item at the end of a list; the blank lines that closed the list move below the new item."""
+    before = _last_slot(seq)
+    item = to_yaml(item, set())
+    seq.append(item)
+    after = _last_slot(seq)
+    if before is None or after is None:
+        return
+    (node, key, pos), (new_node, new_key, new_pos) = before, after
+    token = node.ca.items[key][pos] if key in node.ca.items else None
+    if token is None or not token.value.startswith("\n"):
+        return
+    node.ca.items[key][pos] = None
+    new_node.ca.items.setdefault(new_key, [None, None, None, None])[new_pos] = token
+
+
+def _last_slot(node):
+    """(container, key, comment position) of the last scalar inside a block node, or None."""
+    if isinstance(node, dict) and node and hasattr(node, "ca"):
+        key = list(node.keys())[-1]
+        inner = _last_slot(node[key]) if isinstance(node[key], (dict, list)) and node[key] else None
+        return inner or (node, key, 2)
+    if isinstance(node, list) and node and hasattr(node, "ca"):
+        inner = _last_slot(node[-1]) if isinstance(node[-1], (dict, list)) and node[-1] else None
+        return inner or (node, len(node) - 1, 0)
+    return None
+
+
 def put(mapping, key: str, value: Any, order: tuple[str, ...] = ()) -> None:
     """Set `key` in a mapping. A new key goes after the last key that comes before it in `order`
     (else at the end), so a member's `end_date` lands under its `start_date`, not at the bottom."""
@@ -168,7 +211,64 @@ def put(mapping, key: str, value: Any, order: tuple[str, ...] = ()) -> None:
     for index, existing in enumerate(mapping.keys()):
         if existing in earlier:
             position = index + 1
+    keys = list(mapping.keys())
     if position >= len(mapping):
         mapping[key] = value
     else:
         mapping.insert(position, key, value)
+    _keep_spacing(mapping, keys[position - 1] if position else None, key,
+                  keys[position] if position < len(keys) else None)
+
+
+def _keep_spacing(mapping, previous, key, following) -> None:
+    """Blank lines and comment lines stay between the sections they separated.
+
+    A scalar's trailing lines (blank lines, a comment on the lines below it) move down to a new scalar
+    key put after it; a new section put between two sections separated by a blank line is followed by
+    a blank line too, so `minutes:` does not end up glued to `motions:`.
+    """
+    if previous is None or not hasattr(mapping, "ca"):
+        return
+    own = mapping.ca.items.get(previous)
+    token = own[2] if own and len(own) > 2 else None
+    if token is not None and token.value.startswith("\n") and not isinstance(mapping[key], (dict, list)):
+        mapping.ca.items[key] = [None, None, token, None]
+        own[2] = None
+        return
+    if following is None:
+        if isinstance(mapping[key], (dict, list)) and any(
+                _after(mapping, k).endswith("\n\n") for k in list(mapping.keys())[:-1]):
+            mapping.yaml_set_comment_before_after_key(key, before="\n")
+        return
+    ahead = (mapping.ca.items.get(following) or [None, None])[1]
+    if ahead and all(not t.value.strip() for t in ahead):  # blank lines kept as the next key's own
+        if isinstance(mapping[key], (dict, list)):
+            mapping.yaml_set_comment_before_after_key(key, before="\n")
+        return
+    text = _after(mapping, previous)
+    if text.endswith("\n\n") and not (mapping.ca.items.get(following) or [None, None])[1]:
+        mapping.yaml_set_comment_before_after_key(following, before="\n")
+
+
+def _after(mapping, key) -> str:
+    """The comment text (blank lines included) between `key`'s value and the next key."""
+    own = mapping.ca.items.get(key)
+    if own and len(own) > 2 and own[2] is not None:
+        return own[2].value
+    return _trailing_text(mapping[key])
+
+
+def _trailing_text(node) -> str:
+    """The comment text (blank lines included) that follows the last value inside a block node."""
+    if isinstance(node, dict) and node and hasattr(node, "ca"):
+        last = list(node.keys())[-1]
+        own = node.ca.items.get(last)
+        if own and len(own) > 2 and own[2] is not None:
+            return own[2].value
+        return _trailing_text(node[last])
+    if isinstance(node, list) and node and hasattr(node, "ca"):
+        own = node.ca.items.get(len(node) - 1)
+        if own and own[0] is not None:
+            return own[0].value
+        return _trailing_text(node[-1])
+    return ""

@@ -1,0 +1,52 @@
+"""What a change leaves behind: the council's problems after it that were not there before.
+
+A change is committed even when it leaves new problems (the user may be part-way through a task,
+such as recording attendance one list at a time), but it says so. Every rule runs, as of today,
+before and after; the errors and warnings found only after are the change's new problems. They are
+compared by (code, path, message), never by line: lines move when entries are added.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from cecli.findings import Finding, Severity
+
+SHOWN = (Severity.ERROR, Severity.WARNING)
+
+
+def council_problems(council, loader_findings: list[Finding], as_of: dt.date) -> list[Finding]:
+    """The errors and warnings of a loaded council, from the loader and every applicable rule."""
+    from cecli.rules import run_rules
+
+    found, _ = run_rules(council, loader_findings, as_of)
+    return [f for f in [*loader_findings, *found] if f.severity in SHOWN]
+
+
+def new_problems(before: list[Finding], root: Path, as_of: dt.date | None = None) -> list[Finding]:
+    """The errors and warnings the council at `root` has now that `before` did not, in file order."""
+    from cecli.loader import load_council
+
+    council, findings = load_council(Path(root))
+    known = {_key(f) for f in before}
+    after = council_problems(council, findings, as_of or dt.date.today())
+    return sorted((f for f in after if _key(f) not in known), key=lambda f: f.sort_key())
+
+
+def _key(finding: Finding) -> tuple:
+    return (finding.code, finding.path, finding.message)
+
+
+def problems_note(problems: list[Finding], most: int = 10) -> str:
+    """"This change leaves 1 new problem: ... Run `cec check` for details." ("" when there are none)."""
+    if not problems:
+        return ""
+    count = len(problems)
+    lines = [f"This change leaves {count} new problem{'s' if count != 1 else ''}:"]
+    lines += [f"  {f.path}:{f.line}:{f.column}: {f.severity.value}: {f.message} ({f.code})"
+              for f in problems[:most]]
+    if count > most:
+        lines.append(f"  ... and {count - most} more.")
+    lines.append("Run `cec check` for details.")
+    return "\n".join(lines)
