@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from conftest import invoke
@@ -102,3 +103,23 @@ def test_bad_goal_input_writes_nothing(root, args, says):
     assert result.exit_code == 2, result.output
     assert says in result.output
     assert snapshot(root) == before
+
+
+def test_progress_without_year_uses_the_current_school_year_when_the_goal_is_there(root):
+    added = run(root, "goal", "add", "--id", "attendance", "--statement", "Fewer absences.")
+    current = re.search(r"for (\d{4}-\d{2})", added.output)[1]  # today's school year
+    assert run(root, "goal", "add", "--year", "2020-21", "--id", "attendance", "--statement", "Old.").exit_code == 0
+    result = run(root, "goal", "progress", "attendance", "--note", "Down to 17%.")
+    assert result.exit_code == 0, result.output
+    years = read(root)["years"]
+    noted = [year for year, section in years.items() for g in section.get("goals", [])
+             if g["id"] == "attendance" and g.get("progress")]
+    assert noted == [current]
+
+
+def test_progress_without_year_asks_when_the_goal_is_only_in_other_years(root):
+    for year in ("2019-20", "2020-21"):
+        assert run(root, "goal", "add", "--year", year, "--id", "attendance", "--statement", "Old.").exit_code == 0
+    result = run(root, "goal", "progress", "attendance", "--note", "Down to 17%.")
+    assert result.exit_code == 2
+    assert "exists in 2019-20, 2020-21" in result.output and "--year" in result.output
