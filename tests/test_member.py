@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -42,8 +43,8 @@ def test_add_makes_one_commit_with_a_sentence(root):
 
 
 def test_ids_are_made_from_names_and_de_duplicated(root):
-    for _ in range(2):
-        assert cec(root, "member", "add", "--name", "José Núñez", "--category", "parent").exit_code == 0
+    for same in ([], ["--same-name-ok"]):
+        assert cec(root, "member", "add", "--name", "José Núñez", "--category", "parent", *same).exit_code == 0
     listed = json.loads(cec(root, "member", "list", "--all", "--json").output)
     assert [m["id"] for m in listed] == ["jose-nunez", "jose-nunez-2"]
 
@@ -218,3 +219,70 @@ def test_a_damaged_roster_is_named_not_treated_as_empty(root, args):
     assert "roster.yaml:" in result.output and "(CEC001)" in result.output
     assert "Fix this first (cec check shows every problem)" in result.output
     assert snapshot(root) == before
+
+
+def test_add_without_a_start_date_joins_today_and_says_so(root):
+    result = cec(root, "member", "add", "--name", "Ruth Owens", "--category", "retiree")
+    assert result.exit_code == 0, result.output
+    today = dt.date.today().isoformat()
+    assert f"Ruth Owens joins from {today}; use --start to give another date." in result.output
+    listed = json.loads(cec(root, "member", "list", "--all", "--json").output)
+    assert [(m["id"], m["start_date"]) for m in listed] == [("ruth-owens", today)]
+
+
+def test_a_name_already_on_the_roster_is_refused_unless_same_name_ok(root):
+    assert cec(root, "member", "add", "--name", "Ruth Owens", "--category", "retiree").exit_code == 0
+    before = snapshot(root)
+    result = cec(root, "member", "add", "--name", "RUTH ÓWENS", "--category", "parent")
+    assert result.exit_code == 2
+    assert "already on the roster: `ruth-owens`" in result.output and "--same-name-ok" in result.output
+    assert snapshot(root) == before
+    again = cec(root, "member", "add", "--name", "Ruth Owens", "--category", "parent", "--same-name-ok")
+    assert again.exit_code == 0, again.output
+    listed = json.loads(cec(root, "member", "list", "--all", "--json").output)
+    assert [m["id"] for m in listed] == ["ruth-owens", "ruth-owens-2"]
+
+
+def test_an_email_of_a_member_with_another_name_is_refused_not_read_as_a_rename(root, tmp_path):
+    cec(root, "member", "add", "--name", "Hannah Greer", "--category", "educator", "--email", "hgreer@example.org",
+        "--start", "2025-08-01")
+    before = snapshot(root)
+    csv_path = write(tmp_path, "Name,Email,Category\nBo Diaz,bo@example.org,parent\n"
+                               "Harold Greer,hgreer@example.org,educator\n")
+    result = invoke(["member", "import", csv_path, "--yes", "--council", root])
+    assert result.exit_code == 2, result.output
+    assert ("row 3: the email hgreer@example.org belongs to Hannah Greer (hannah-greer) on the roster, "
+            "but the row names Harold Greer.") in result.output
+    assert snapshot(root) == before
+
+
+def test_an_email_matches_when_the_names_agree_ignoring_case_and_accents(root, tmp_path):
+    cec(root, "member", "add", "--name", "José Núñez", "--category", "parent", "--email", "jose@example.org",
+        "--start", "2025-08-01")
+    csv_path = write(tmp_path, "Name,Email,Category,Phone\njose nunez,JOSE@example.org,parent,601-555-0101\n")
+    result = invoke(["member", "import", csv_path, "--yes", "--council", root])
+    assert result.exit_code == 0, result.output
+    assert "update  jose-nunez:" in result.output and "add " not in result.output
+
+
+def test_the_import_preview_shows_roles_given_and_warns_of_a_shared_role(root, tmp_path):
+    cec(root, "member", "add", "--name", "Ann Lee", "--category", "parent", "--role", "chair", "--start", "2025-08-01")
+    csv_path = write(tmp_path, "Name,Category,Role,Start Date\nBob Roe,parent,Chair,2025-08-01\n"
+                               "Cy Moss,parent,Secretary,2025-08-01\n")
+    result = invoke(["member", "import", csv_path, "--yes", "--council", root])
+    assert result.exit_code == 0, result.output
+    assert "  Bob Roe becomes chair\n" in result.output and "  Cy Moss becomes secretary\n" in result.output
+    assert "Warning: Ann Lee and Bob Roe would both hold the chair role." in result.output
+    assert "secretary role" not in result.output
+
+
+def test_csv_problems_name_the_column_and_say_nothing_was_written_once(root, tmp_path):
+    csv_path = write(tmp_path, "Name,Category,Role,Start Date\nAnn Lee,parent,,11/31/2026\n"
+                               "Bo Diaz,parent,boss,2026-13\n")
+    result = invoke(["member", "import", csv_path, "--yes", "--council", root])
+    assert result.exit_code == 2
+    assert 'row 2, column "Start Date": `11/31/2026` is not a real date' in result.output
+    assert 'row 3, column "Role": `boss` is not an officer role' in result.output
+    assert 'row 3, column "Start Date": `2026-13` is not a date written as YYYY-MM-DD or M/D/YYYY.' in result.output
+    assert "--start" not in result.output and "--role" not in result.output
+    assert result.output.count("Nothing was written.") == 1

@@ -9,7 +9,7 @@ from typing import List, Optional
 
 import typer
 
-from cecli.cli.common import AUTHOR, COUNCIL, council_path, handles_errors, parse_day
+from cecli.cli.common import AUTHOR, COUNCIL, council_path, handles_errors, parse_day, tell_problems, warn
 
 member_app = typer.Typer(help="Add, update, end, list and import the council's members.",
                          no_args_is_help=True)
@@ -28,6 +28,9 @@ def _done(result) -> None:
         typer.echo(f"{result.message} (commit {result.sha[:7]})")
     else:
         typer.echo("Nothing changed: the roster already says that.")
+    for note in result.notes:
+        typer.echo(note)
+    tell_problems(result.problems)
 
 
 @member_app.command("add")
@@ -38,7 +41,7 @@ def add(
     role: Optional[List[str]] = typer.Option(None, "--role", help="An officer role such as chair (repeatable)."),
     email: Optional[str] = typer.Option(None, "--email"),
     phone: Optional[str] = typer.Option(None, "--phone"),
-    start: Optional[str] = typer.Option(None, "--start", metavar="YYYY-MM-DD", help="First day of the term."),
+    start: Optional[str] = typer.Option(None, "--start", metavar="YYYY-MM-DD", help="First day of the term (default: today)."),
     selected_by: Optional[str] = typer.Option(None, "--selected-by", help="election, appointment, school-board, ex-officio, peers or bargaining-unit."),
     district_employee: Optional[bool] = typer.Option(None, "--district-employee/--not-district-employee"),
     building_admin: Optional[bool] = typer.Option(None, "--building-admin/--not-building-admin", help="A school building administrator (principal, assistant principal)."),
@@ -46,15 +49,16 @@ def add(
     organization: Optional[str] = typer.Option(None, "--organization"),
     note: Optional[str] = typer.Option(None, "--note"),
     member_id: Optional[str] = typer.Option(None, "--id", help="The id other records use (default: made from the name, such as ann-lee)."),
+    same_name_ok: bool = typer.Option(False, "--same-name-ok", help="Add a second person with the name of a member already on the roster."),
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
-    """Add a member to the roster (one commit)."""
+    """Add a member to the roster (one commit). Without --start, the term starts today."""
     from cecli.records.members import add_member
 
     values = _fields(name, category, role, email, phone, start, None, selected_by, district_employee,
                      building_admin, public_name, organization, note, member_id)
-    _done(add_member(council_path(council), values, author))
+    _done(add_member(council_path(council), values, author, same_name_ok))
 
 
 @member_app.command("update")
@@ -137,9 +141,11 @@ def import_(
 
     Columns are matched by their headings: Name (or Full Name, or First and Last Name), Email, Phone,
     Category (or Representing), Role (or Office), Start Date, End Date, Selected By, Organization,
-    Notes. A member already on the roster (same id, email or name) is updated, not added twice.
+    Notes. A member already on the roster (same id, same email and name, or same name) is updated, not
+    added twice; a row whose email belongs to a member with another name is refused.
     """
     from cecli.errors import InvalidInput
+    from cecli.records._checks import list_words
     from cecli.records.roster_csv import import_roster, preview_import
 
     root = council_path(council)
@@ -155,6 +161,11 @@ def import_(
         typer.echo(f"  update  {member_id}: {shown}")
     if plan.unchanged:
         typer.echo(f"  ({len(plan.unchanged)} already up to date)")
+    for line in plan.new_roles():
+        typer.echo(f"  {line}")
+    warn(f"{list_words(names)} would {'both' if len(names) == 2 else 'all'} hold the {role} role. If one has "
+         f"stepped down, correct the spreadsheet's Role column (or the roster with `cec member update`)."
+         for role, names in plan.shared_roles.items())
     if plan.ignored_columns:
         typer.echo(f"  Columns not imported: {', '.join(plan.ignored_columns)}")
     if not yes:
@@ -166,6 +177,7 @@ def import_(
             raise typer.Exit(0)
     done, sha = import_roster(root, roster_csv, expected=plan, author=author)
     typer.echo(f"{done.message()} (commit {sha[:7]})" if sha else "Nothing changed.")
+    tell_problems(done.problems)
 
 
 def register(app: typer.Typer) -> None:

@@ -31,9 +31,17 @@ class Result:
     message: str
     sha: str | None
     paths: tuple[str, ...] = ()
+    notes: list[str] = field(default_factory=list)  # what the user should know, such as a date assumed
+    problems: list = field(default_factory=list)  # what the change left (the store's tx.problems)
 
 
 # --- checking values ---------------------------------------------------------------------------
+
+def plain_name(name: str) -> str:
+    """A name without case or accents, to tell whether two names are the same ("José" and "jose")."""
+    ascii_name = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
+    return " ".join(ascii_name.casefold().split())
+
 
 def slug_of(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -49,11 +57,15 @@ def new_id(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def clean(council, values: dict, existing: dict | None = None) -> dict:
-    """Check the given fields (option name -> value) and return them as the file holds them."""
+def clean(council, values: dict, existing: dict | None = None, options: bool = True) -> dict:
+    """Check the given fields (option name -> value) and return them as the file holds them.
+
+    `options=False` leaves the option's name out of messages (a CSV import names the column itself).
+    """
     out: dict = {}
     for key, value in values.items():
         option = "--" + key.replace("_date", "").replace("_", "-") if key in DATE_FIELDS else "--" + key.replace("_", "-")
+        option = option if options else ""
         if value is None:
             continue
         if key == "id":
@@ -61,7 +73,7 @@ def clean(council, values: dict, existing: dict | None = None) -> dict:
         elif key == "category":
             out[key] = check.word(council, "category", value, "--category", loose=True)
         elif key == "roles":
-            out[key] = [check.word(council, "role", role, "--role", loose=True) for role in value if role]
+            out[key] = [check.word(council, "role", role, option and "--role", loose=True) for role in value if role]
         elif key == "selected_by":
             out[key] = check.word(council, "selected_by", value, "--selected-by", loose=True)
         elif key in DATE_FIELDS:
@@ -71,9 +83,9 @@ def clean(council, values: dict, existing: dict | None = None) -> dict:
         elif key in TEXT_FIELDS:
             text = str(value).strip()
             if key == "name" and not text:
-                raise InvalidInput("--name cannot be empty.", "Nothing was written.")
+                raise InvalidInput(f"{option or 'The name'} cannot be empty.", "Nothing was written.")
             if key == "email" and text and "@" not in text:
-                raise InvalidInput(f"--email `{text}` is not an email address.", "Nothing was written.")
+                raise InvalidInput(f"{option} `{text}` is not an email address.".strip(), "Nothing was written.")
             if text:
                 out[key] = text
         else:
@@ -115,8 +127,13 @@ def _entry(values: dict) -> dict:
 
 # --- changes -----------------------------------------------------------------------------------
 
-def add_member(root: Path, values: dict, author: str | None = None) -> Result:
-    """Add one member. `values`: name, category (required), and any of ORDER's fields."""
+def add_member(root: Path, values: dict, author: str | None = None, same_name_ok: bool = False,
+               today: dt.date | None = None) -> Result:
+    """Add one member. `values`: name, category (required), and any of ORDER's fields.
+
+    Without a start date the member joins today: a member with no start date would count as serving
+    at every past meeting. A name already on the roster is refused unless `same_name_ok`.
+    """
     from cecli.store import change
 
     name = (values.get("name") or "").strip()
@@ -129,6 +146,12 @@ def add_member(root: Path, values: dict, author: str | None = None) -> Result:
     with change(root, message, author) as tx:
         doc = _roster(tx)
         checked = clean(tx.council, values)
+        if not same_name_ok:
+            _refuse_same_name(doc, name)
+        notes = []
+        if checked.get("start_date") is None:
+            checked["start_date"] = today or dt.date.today()
+            notes.append(f"{name} joins from {checked['start_date'].isoformat()}; use --start to give another date.")
         taken = {e.get("id") for e in doc["members"] if isinstance(e, dict)}
         if checked.get("id"):
             if checked["id"] in taken:
@@ -138,7 +161,16 @@ def add_member(root: Path, values: dict, author: str | None = None) -> Result:
             checked["id"] = new_id(name, taken)
         doc["members"].append(_entry(checked))
     sha, paths = tx.result
-    return Result(checked["id"], message, sha, paths)
+    return Result(checked["id"], message, sha, paths, notes, tx.problems)
+
+
+def _refuse_same_name(doc, name: str) -> None:
+    same = [e for e in doc["members"] if isinstance(e, dict) and plain_name(e.get("name", "")) == plain_name(name)]
+    if same:
+        ids = ", ".join(f"`{e.get('id')}`" for e in same)
+        raise InvalidInput(f"A member named {same[0].get('name')} is already on the roster: {ids}.",
+                           f"If it is the same person, change their entry with `cec member update {same[0].get('id')}`; "
+                           "if it is another person with the same name, add --same-name-ok. Nothing was written.")
 
 
 def update_member(root: Path, member_id: str, values: dict, clear: list[str] = (),
@@ -168,7 +200,7 @@ def update_member(root: Path, member_id: str, values: dict, clear: list[str] = (
         fields = list(checked) + list(clear)
         tx.message = f"Update member {entry.get('name', member_id)} ({', '.join(f.replace('_', ' ') for f in fields)})."
     sha, paths = tx.result
-    return Result(member_id, tx.message, sha, paths)
+    return Result(member_id, tx.message, sha, paths, problems=tx.problems)
 
 
 def end_member(root: Path, member_id: str, day: str | dt.date, author: str | None = None) -> Result:
@@ -191,7 +223,7 @@ def end_member(root: Path, member_id: str, day: str | dt.date, author: str | Non
         put(entry, "end_date", end, ORDER)
         tx.message = f"End {entry.get('name', member_id)}'s membership on {end.isoformat()}."
     sha, paths = tx.result
-    return Result(member_id, tx.message, sha, paths)
+    return Result(member_id, tx.message, sha, paths, problems=tx.problems)
 
 
 # --- reading -----------------------------------------------------------------------------------

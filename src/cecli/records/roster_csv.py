@@ -1,18 +1,20 @@
 """Import a district's roster CSV: read and check every row, match rows to members, one commit.
 
-A member already on the roster (same id, email or name) is updated, not added twice. The preview
+A member already on the roster (same id, same email and name, or same name) is updated, not added
+twice; a row whose email belongs to a member of another name is refused, not read as a rename. The preview
 shown to the user is compared with what the import would do when it runs, under the store's lock.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cecli.errors import InvalidInput
 from cecli.records import _checks as check
-from cecli.records.members import DATE_FIELDS, ORDER, _entry, _roster, clean, entry_of, new_id
+from cecli.records.members import DATE_FIELDS, ORDER, _entry, _roster, clean, entry_of, new_id, plain_name
 
 # normalised header (lowercase letters and digits only) -> member field
 HEADERS = {
@@ -52,6 +54,16 @@ class ImportPlan:
     changed: list[tuple[str, str, dict]] = field(default_factory=list)  # (id, name, field -> new value)
     unchanged: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    shared_roles: dict = field(default_factory=dict)  # role -> names of the active members who would hold it
+    problems: list = field(default_factory=list)  # what the import left (the store's tx.problems)
+
+    def new_roles(self) -> list[str]:
+        """"Carol Diaz becomes vice-chair" for each officer role the import gives."""
+        out = [f"{e['name']} becomes {check.list_words(list(e['roles']))}" for e in self.added if e.get("roles")]
+        for _, name, changes in self.changed:
+            if changes.get("roles"):
+                out.append(f"{name} becomes {check.list_words(list(changes['roles']))}")
+        return out
 
     @property
     def empty(self) -> bool:
@@ -130,12 +142,13 @@ def read_csv(path: Path, council) -> tuple[list[CsvRow], list[str]]:
             try:
                 if key == "roles":
                     words = [w.strip() for w in re.split(r"[;,/]", cell)]
-                    values["roles"] = clean(council, {"roles": [w for w in words if w.lower() not in NOT_AN_OFFICE]})["roles"]
+                    words = [w for w in words if w.lower() not in NOT_AN_OFFICE]
+                    values["roles"] = clean(council, {"roles": words}, options=False)["roles"]
                 else:
-                    values.update(clean(council, {key: cell}))
+                    values.update(clean(council, {key: cell}, options=False))
             except InvalidInput as err:
-                problems.append(f"row {number}, column \"{column}\": {err.message}"
-                                + (f" {err.hint.replace(' Nothing was written.', '')}" if err.hint else ""))
+                hint = err.hint.replace("Nothing was written.", "").strip()
+                problems.append(f"row {number}, column \"{column}\": {err.message}" + (f" {hint}" if hint else ""))
                 continue
             used[key] = column
         if not values.get("name"):
@@ -156,17 +169,25 @@ def read_csv(path: Path, council) -> tuple[list[CsvRow], list[str]]:
     return rows, ignored
 
 
-def plan_import(doc_members: list, rows: list[CsvRow], source: str) -> ImportPlan:
-    """Match each row to an existing member (by id, email or name) or to a new one."""
+def plan_import(doc_members: list, rows: list[CsvRow], source: str, today: dt.date | None = None) -> ImportPlan:
+    """Match each row to an existing member (by id, by email when the names agree, or by name) or to a
+    new one. A row whose email belongs to a member with another name is refused: it would rename them."""
     plan = ImportPlan(source)
     by_id = {e.get("id"): e for e in doc_members if isinstance(e, dict)}
     by_email = {str(e.get("email", "")).lower(): e for e in doc_members if isinstance(e, dict) and e.get("email")}
-    by_name = {str(e.get("name", "")).casefold(): e for e in doc_members if isinstance(e, dict)}
+    by_name = {plain_name(e.get("name", "")): e for e in doc_members if isinstance(e, dict)}
     taken = set(by_id)
+    clashes = []
     for row in rows:
         values = dict(row.values)
-        entry = (by_id.get(values.get("id")) or by_email.get(str(values.get("email", "")).lower())
-                 or by_name.get(values["name"].casefold()))
+        entry = by_id.get(values.get("id"))
+        if entry is None:
+            owner = by_email.get(str(values.get("email", "")).lower())
+            if owner is not None and plain_name(owner.get("name", "")) != plain_name(values["name"]):
+                clashes.append(f"row {row.number}: the email {values['email']} belongs to {owner.get('name')} "
+                               f"({owner.get('id')}) on the roster, but the row names {values['name']}.")
+                continue
+            entry = owner or by_name.get(plain_name(values["name"]))
         if entry is None:
             values["id"] = values.get("id") or new_id(values["name"], taken)
             taken.add(values["id"])
@@ -190,7 +211,39 @@ def plan_import(doc_members: list, rows: list[CsvRow], source: str) -> ImportPla
             plan.changed.append((entry["id"], entry.get("name", entry["id"]), changes))
         else:
             plan.unchanged.append(entry["id"])
+    if clashes:
+        raise InvalidInput(f"{source} cannot be imported:\n  " + "\n  ".join(clashes),
+                           "If it is the same person, correct the name in the spreadsheet (or change it first with "
+                           "`cec member update ID --name`); if not, correct the email. Nothing was written.")
+    plan.shared_roles = _shared_roles(doc_members, plan, today or dt.date.today())
     return plan
+
+
+def _active(entry: dict, day: dt.date) -> bool:
+    try:
+        start = check.day(entry.get("start_date"), "start_date", us_format=True)
+        end = check.day(entry.get("end_date"), "end_date", us_format=True)
+    except InvalidInput:
+        return False
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
+def _shared_roles(doc_members: list, plan: ImportPlan, day: dt.date) -> dict[str, list[str]]:
+    """Officer roles two or more active members would hold after the import, and not before: role -> names."""
+
+    def holders(entries) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for entry in entries:
+            if _active(entry, day):
+                for role in entry.get("roles") or []:
+                    out.setdefault(role, []).append(str(entry.get("name", entry.get("id"))))
+        return out
+
+    members = [dict(e) for e in doc_members if isinstance(e, dict)]
+    before = holders(members)
+    changes = {member_id: values for member_id, _, values in plan.changed}
+    after = holders([{**e, **changes.get(e.get("id"), {})} for e in members] + plan.added)
+    return {role: names for role, names in after.items() if len(names) > 1 and len(before.get(role, [])) < 2}
 
 
 def preview_import(root: Path, csv_path: Path) -> ImportPlan:
@@ -241,4 +294,5 @@ def import_roster(root: Path, csv_path: Path, expected: ImportPlan | None = None
             for key, value in changes.items():
                 put(entry, key, value, ORDER)
         tx.message = plan.message()
+    plan.problems = tx.problems
     return plan, tx.result[0]
