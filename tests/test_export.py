@@ -206,6 +206,8 @@ def test_popolo_has_roster_meetings_and_votes_and_nothing_private(tmp_path):
     assert {"Ann Lee", "Sam Public", "A student member"} <= names
     chair = next(m for m in data["memberships"] if m["role"] == "chair")
     assert chair["start_date"] == "2025-09-01" and chair["organization_id"] == data["organizations"][0]["id"]
+    assert chair["label"] == "Chair (parent)"
+    assert any(m["label"] == "Member (faith-based leader)" for m in data["memberships"])
     event = next(e for e in data["events"] if e["start_date"].startswith("2025-09-10"))
     assert event["start_date"] == "2025-09-10T18:00:00-05:00"
     assert {p["note"] for p in event["participants"]} == {"present"}

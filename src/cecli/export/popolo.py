@@ -13,6 +13,7 @@ from cecli.council import Council
 from cecli.evidence import held
 from cecli.privacy import Redactor, public_label
 from cecli.publish.calendar import council_slug, timezone_name
+from cecli.textfmt import vocabulary_word
 
 SCHEMA = "cec-popolo/1"
 OPTIONS = (("for_", "yes"), ("against", "no"), ("abstain", "abstain"))
@@ -64,7 +65,7 @@ def popolo(council: Council, as_of: dt.date) -> dict:
             memberships.append({
                 "id": f"membership/{slug}/{ids[member.id].rsplit('/', 1)[1]}/{role}",
                 "person_id": ids[member.id], "organization_id": org_id, "role": role,
-                "label": f"{role.replace('-', ' ')} ({member.category})",
+                "label": f"{vocabulary_word(role)} ({vocabulary_word(member.category).lower()})",
                 "start_date": member.start_date.isoformat() if member.start_date else None,
                 "end_date": member.end_date.isoformat() if member.end_date else None,
             })
