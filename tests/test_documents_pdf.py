@@ -16,7 +16,7 @@ EXPECTED = {
     "minutes": ("Tuesday, October 14, 2025", ["José Núñez", "Nguyễn Thị Lan", "Pat Lee"]),
     "sign-in": ("Tuesday, October 14, 2025", ["José Núñez", "Nguyễn Thị Lan", "Pat Lee"]),
     "ballot": ("Tuesday, September 30, 2025", ["José Núñez", "Nguyễn Thị Lan", "Pat Lee", "Vote for 3"]),
-    "interest-form": ("Monday, December 1, 2025", ["Business leader", "Faith based leader"]),
+    "interest-form": ("Monday, December 1, 2025", ["Business leader", "Faith-based leader"]),
     "info-session": ("Tuesday, September 2, 2025", ["Information session", "Cafeteria"]),
     "plan": ("Monday, December 1, 2025", ["José Núñez", "Nguyễn Thị Lan", "Not yet written"]),
     "progress-report": ("Monday, December 1, 2025", ["José Núñez", "Nguyễn Thị Lan", "Fund tutoring"]),
