@@ -69,3 +69,11 @@ def test_evidence_outside_evidence_or_documents_is_named_because_export_leaves_i
     report = run_check(root)
     assert found(report, "CEC006") == [("reports.yaml", 5, "CEC006")]
     assert "not under evidence/ or documents/" in messages(report)[0]
+
+
+def test_unknown_member_id_suggests_the_closest_id(council):
+    root = council({"council.yaml": MS_COUNCIL, "roster.yaml": ROSTER,
+                    "meetings/2025-10-14.yaml": "date: 2025-10-14\nattendance:\n  present: [ann-le]\n"})
+    finding = [f for f in run_check(root).findings if f.code == "CEC004"]
+    assert [(f.path, f.line) for f in finding] == [("meetings/2025-10-14.yaml", 3)]
+    assert finding[0].message == "No member has the id `ann-le`." and finding[0].hint == "Did you mean `ann-lee`?"
