@@ -286,3 +286,21 @@ def test_csv_problems_name_the_column_and_say_nothing_was_written_once(root, tmp
     assert 'row 3, column "Start Date": `2026-13` is not a date written as YYYY-MM-DD or M/D/YYYY.' in result.output
     assert "--start" not in result.output and "--role" not in result.output
     assert result.output.count("Nothing was written.") == 1
+
+
+def test_an_old_problem_whose_count_changes_is_not_reported_as_new(tmp_path):
+    """Adding a member with an email leaves another member's missing email as it was: no "new problem"."""
+    import shutil
+    import subprocess
+
+    from conftest import SAMPLE, invoke
+
+    root = tmp_path / "council"
+    shutil.copytree(SAMPLE, root)
+    for args in (["init", "-q"], ["config", "user.name", "Test Secretary"], ["config", "user.email", "sec@example.org"],
+                 ["add", "-A"], ["commit", "-qm", "Start."]):
+        subprocess.run(["git", *args], cwd=root, check=True)
+    result = invoke(["member", "add", "-C", root, "--name", "Ann Test", "--category", "parent",
+                     "--email", "ann@example.org", "--start", "2026-11-01"])
+    assert result.exit_code == 0, result.output
+    assert "new problem" not in result.output

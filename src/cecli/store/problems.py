@@ -3,10 +3,12 @@
 A change is committed even when it leaves new problems (the user may be part-way through a task,
 such as recording attendance one list at a time), but it says so. Every rule runs, as of today,
 before and after; the errors and warnings found only after are the change's new problems. They are
-compared by (code, path, message), never by line: lines move when entries are added.
+compared by (code, path, message with its counts left out), never by line: lines move when entries are added.
 """
 
 from __future__ import annotations
+
+import re
 
 import datetime as dt
 from pathlib import Path
@@ -34,8 +36,13 @@ def new_problems(before: list[Finding], root: Path, as_of: dt.date | None = None
     return sorted((f for f in after if _key(f) not in known), key=lambda f: f.sort_key())
 
 
+_COUNT = re.compile(r"\b\d+ (of \d+|days?)\b")
+
+
 def _key(finding: Finding) -> tuple:
-    return (finding.code, finding.path, finding.message)
+    # "1 of 13 members" and "1 of 14 members", or "220 days left" and "219 days left", are the same
+    # problem seen again; comparing the counts would report an old problem as new
+    return (finding.code, finding.path, _COUNT.sub("#", finding.message))
 
 
 def problems_note(problems: list[Finding], most: int = 10) -> str:
