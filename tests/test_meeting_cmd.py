@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import invoke
+from conftest import NY_COUNCIL, invoke
 from gitcouncil import commits, format_findings, is_sentence, last_commit, make_council, snapshot
 from ruamel.yaml import YAML
 
@@ -192,21 +192,11 @@ def test_new_meeting_in_a_terminal_asks_for_the_date(root, monkeypatch):
 
 
 def test_new_york_meeting_says_when_the_notice_is_due(tmp_path):
-    council = """
-    name: Test Middle School CET
-    profile: ny-cet
-    scope: school
-    district: {name: Test City School District}
-    schools:
-      - {name: Test Middle School, grades: 6-8}
-    designated: 2025-08-15
-    established: 2025-09-10
-    """
     roster = """
     members:
       - {id: ann-lee, name: Ann Lee, category: parent, start_date: 2025-09-10}
     """
-    root = make_council(tmp_path, {"council.yaml": council, "roster.yaml": roster,
+    root = make_council(tmp_path, {"council.yaml": NY_COUNCIL, "roster.yaml": roster,
                                    "meetings/2025-10-14.yaml": None, "goals.yaml": None, "outreach.yaml": None})
     result = run(root, "meeting", "new", "--date", "2026-12-08", "--start", "18:00", "--end", "19:30")
     assert result.exit_code == 0, result.output
