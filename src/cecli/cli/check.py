@@ -17,12 +17,14 @@ class Format(str, Enum):
     json = "json"
     github = "github"
     csv = "csv"
+    sarif = "sarif"
+    junit = "junit"
 
 
 def check(
     path: Optional[Path] = typer.Argument(None, help="The council folder (default: this folder), or a folder of many councils."),
     as_of: Optional[str] = typer.Option(None, "--as-of", metavar="YYYY-MM-DD", help="Judge the records as of this date (default: today)."),
-    output: Format = typer.Option(Format.text, "--format", "-f", help="text (grouped report), parsable (file:line:col), json, github (workflow annotations), csv (many councils)."),
+    output: Format = typer.Option(Format.text, "--format", "-f", help="text (grouped report), parsable (file:line:col), json, github (workflow annotations), sarif (code scanning), junit (CI test reports), csv (many councils)."),
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings as well as errors."),
     details: bool = typer.Option(False, "--details", help="With many councils: list each council's findings under the table."),
     sort: str = typer.Option("council", "--sort", help="With many councils: sort the table by council, errors, warnings, meetings, evidence or deadline."),
@@ -52,9 +54,10 @@ def check(
 
             raise typer.Exit(check_many(root, day, output.value, strict, details, sort, use_cache=not no_cache))
     if output is Format.csv:
-        raise typer.BadParameter("csv is for a folder of many councils; use text, parsable, json or github.", param_hint="--format")
+        raise typer.BadParameter("csv is for a folder of many councils; use text, parsable, json, github, sarif or junit.",
+                                 param_hint="--format")
     report = check_council(root, day, cache=not no_cache)
-    render.emit(report, output.value)
+    render.emit(report, output.value, strict)
     raise typer.Exit(report.exit_code(strict))
 
 

@@ -52,6 +52,13 @@ def check_many(root: Path, day: dt.date | None, fmt: str, strict: bool, details:
         for row in rows:
             for line in github(row):
                 click.echo(line)
+    elif fmt in ("sarif", "junit"):
+        from cecli.render import ci
+
+        judged = [ci.Judged(name=row.name, label=_as_typed(root, row.path), crashed=row.problem if row.crashed else "",
+                            findings=[dict(f, where=_as_typed(root, _where(row, f))) for f in row.findings])
+                  for row in rows]
+        click.echo(ci.sarif(judged) if fmt == "sarif" else ci.junit(judged, strict))
     else:
         click.echo(table(rows, day, strict), color=None)
         if details:
@@ -141,6 +148,17 @@ def table(rows: list, day: dt.date, strict: bool = False) -> str:
     out.append("Meetings: held of needed this school year. Evidence: MCAPS items ready of seven "
                "(Mississippi councils).")
     return "\n".join(out)
+
+
+def _as_typed(root, rel: str) -> str:
+    """A path below the folder of councils, relative to where cec runs (as a code-scanning upload wants)."""
+    import os
+
+    full = os.path.join(str(root), rel)
+    try:
+        return os.path.relpath(full)
+    except ValueError:
+        return full
 
 
 def _where(row, finding: dict) -> str:

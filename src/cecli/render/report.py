@@ -19,8 +19,14 @@ _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "c
 _LABEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def emit(report: Report, fmt: str) -> None:
-    if fmt == "json":
+def emit(report: Report, fmt: str, strict: bool = False) -> None:
+    if fmt in ("sarif", "junit"):
+        from cecli.render import ci
+
+        judged = [ci.Judged(name=report.council.name, label=location(report, ""),
+                            findings=[dict(f.as_dict(), where=location(report, f.path)) for f in report.findings])]
+        click.echo(ci.sarif(judged) if fmt == "sarif" else ci.junit(judged, strict))
+    elif fmt == "json":
         click.echo(json.dumps(as_json(report), indent=2, ensure_ascii=False))
     elif fmt == "parsable":
         for line in parsable(report):
