@@ -301,3 +301,63 @@ def test_a_file_that_is_not_utf8_is_refused_with_its_line(tmp_path):
     assert caught.value.message.startswith("roster.yaml is not UTF-8 text (line 12).")
     assert "Save it as UTF-8" in caught.value.hint
     assert snapshot(root) == before
+
+
+# --- deleting and renaming files ------------------------------------------------------------------
+
+MEETING = """\
+# Kept by the secretary.
+date: 2025-10-14
+status: scheduled   # moved from the 7th
+agenda:
+  - title: Welcome and call to order
+  - title: Review of the school report card
+  - title: Public comment
+"""
+
+
+def test_a_rename_is_one_commit_that_git_follows(repo):
+    with change(repo, "Add the October meeting.") as tx:
+        tx.write_text("meetings/2025-10-14.yaml", MEETING)
+        tx.write_bytes("documents/meetings/2025-10-14/agenda.txt", b"agenda\n")
+    with change(repo, "Move the meeting of 2025-10-14 to 2025-10-21.") as tx:
+        tx.rename("meetings/2025-10-14.yaml", "meetings/2025-10-21.yaml")
+        tx.edit("meetings/2025-10-21.yaml")["date"] = dt.date(2025, 10, 21)
+        tx.rename("documents/meetings/2025-10-14/agenda.txt", "documents/meetings/2025-10-21/agenda.txt")
+        assert not tx.exists("meetings/2025-10-14.yaml") and tx.exists("meetings/2025-10-21.yaml")
+    assert tx.result[1] == ("documents/meetings/2025-10-14/agenda.txt", "documents/meetings/2025-10-21/agenda.txt",
+                            "meetings/2025-10-14.yaml", "meetings/2025-10-21.yaml")
+    assert commits(repo)[0] == "Move the meeting of 2025-10-14 to 2025-10-21."
+    assert (repo / "meetings/2025-10-21.yaml").read_text() == MEETING.replace("date: 2025-10-14", "date: 2025-10-21")
+    assert not (repo / "meetings/2025-10-14.yaml").exists()
+    assert not (repo / "documents/meetings/2025-10-14").exists(), "the emptied folder goes too"
+    status = git(repo, "show", "--format=", "-M", "--name-status", "HEAD").split("\n")
+    assert any(line.startswith("R") and line.endswith("meetings/2025-10-21.yaml") for line in status)
+    follow = git(repo, "log", "--follow", "--format=%s", "--", "meetings/2025-10-21.yaml").splitlines()
+    assert follow == ["Move the meeting of 2025-10-14 to 2025-10-21.", "Add the October meeting."]
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_a_rename_onto_an_existing_file_is_refused(repo):
+    with pytest.raises(InvalidInput):
+        with change(repo, "Rename.") as tx:
+            tx.rename("roster.yaml", "council.yaml")
+
+
+def test_a_removed_file_is_deleted_in_one_commit_and_comes_back_when_git_refuses(repo):
+    with change(repo, "Add the October meeting.") as tx:
+        tx.write_text("meetings/2025-10-14.yaml", MEETING)
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\nexit 1\n")
+    hook.chmod(0o755)
+    before = snapshot(repo)
+    with pytest.raises(GitProblem):
+        with change(repo, "Remove the meeting of 2025-10-14.") as tx:
+            tx.remove("meetings/2025-10-14.yaml")
+    assert snapshot(repo) == before and git(repo, "status", "--porcelain") == ""
+    hook.unlink()
+    with change(repo, "Remove the meeting of 2025-10-14.") as tx:
+        tx.remove("meetings/2025-10-14.yaml")
+    assert not (repo / "meetings").exists()
+    assert last_commit_files(repo) == ["meetings/2025-10-14.yaml"]
+    assert git(repo, "status", "--porcelain") == ""

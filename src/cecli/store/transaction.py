@@ -39,6 +39,7 @@ class Change:
         self.findings = findings
         self._docs: dict[str, tuple[Any, tuple[int, int, int], set[int]]] = {}
         self._raw: dict[str, bytes] = {}
+        self._removed: set[str] = set()  # files this change deletes (a rename deletes its old path)
         self.result: tuple[str | None, tuple[str, ...]] | None = None
         self.problems: list = []  # errors and warnings the committed change left that were not there before
 
@@ -51,6 +52,8 @@ class Change:
         if rel in self._raw:
             raise InvalidInput(f"{rel} is already being written as text in this change.")
         path = self.root / rel
+        if rel in self._removed:
+            raise InvalidInput(f"{rel} is being deleted in this change.")
         if path.is_file():
             text = _utf8_text(path.read_bytes(), rel)
             doc = yamlrt.load_text(text, rel)
@@ -75,15 +78,51 @@ class Change:
         rel = self._clean(rel)
         if rel in self._docs:
             raise InvalidInput(f"{rel} is already being edited in this change.")
+        self._removed.discard(rel)
         self._raw[rel] = bytes(data)
 
     def exists(self, rel: str) -> bool:
         rel = self._clean(rel)
+        if rel in self._removed:
+            return False
         return rel in self._docs or rel in self._raw or (self.root / rel).exists()
+
+    def remove(self, rel: str) -> None:
+        """Delete the file in this change (git records the deletion in the same commit)."""
+        rel = self._clean(rel)
+        if not self.exists(rel):
+            raise InvalidInput(f"{rel} does not exist in {self.root}.")
+        self._docs.pop(rel, None)
+        self._raw.pop(rel, None)
+        if (self.root / rel).is_file():
+            self._removed.add(rel)
+
+    def rename(self, old: str, new: str) -> None:
+        """Move a file to a new path in this change, keeping any edits made to it so far.
+
+        The old path is deleted and the new one written in the same commit, so git sees a rename and
+        `git log --follow NEW` shows the file's history. A YAML file can still be edited at its new
+        path with `edit(new)`.
+        """
+        old, new = self._clean(old), self._clean(new)
+        if not self.exists(old):
+            raise InvalidInput(f"{old} does not exist in {self.root}.")
+        if self.exists(new):
+            raise InvalidInput(f"{new} already exists, so {old} cannot be renamed to it.")
+        if old in self._raw:
+            self._raw[new] = self._raw.pop(old)
+        elif old in self._docs or old.endswith((".yaml", ".yml")):
+            self.edit(old)
+            self._docs[new] = self._docs.pop(old)
+        else:
+            self._raw[new] = (self.root / old).read_bytes()
+        self._removed.discard(new)
+        if (self.root / old).is_file():
+            self._removed.add(old)
 
     @property
     def paths(self) -> list[str]:
-        return sorted(set(self._docs) | set(self._raw))
+        return sorted(set(self._docs) | set(self._raw) | self._removed)
 
     # --- internals ----------------------------------------------------------------------------
     def _clean(self, rel: str | Path) -> str:
@@ -93,10 +132,13 @@ class Change:
             raise InvalidInput(f"`{rel}` is not a path inside the council folder.")
         return pure.as_posix()
 
-    def _pending(self) -> dict[str, bytes]:
-        out = dict(self._raw)
+    def _pending(self) -> dict[str, bytes | None]:
+        """Every path this change writes, with its new bytes (None: the file is deleted)."""
+        out: dict[str, bytes | None] = dict(self._raw)
         for rel, (doc, indent, keep) in self._docs.items():
             out[rel] = yamlrt.dump_text(doc, indent, keep).encode("utf-8")
+        for rel in self._removed:
+            out[rel] = None
         return out
 
 
@@ -174,7 +216,9 @@ def _finish(tx: Change) -> tuple[str | None, tuple[str, ...]]:
     changed = {}
     for rel, data in pending.items():
         path = tx.root / rel
-        if path.is_file() and path.read_bytes() == data:
+        if data is None and not path.is_file():
+            continue
+        if data is not None and path.is_file() and path.read_bytes() == data:
             continue
         changed[rel] = data
     if not changed:
@@ -216,25 +260,36 @@ def _problems_after(tx: Change, before: list) -> list:
         return []
 
 
-def _write_and_commit(tx: Change, changed: dict[str, bytes]) -> tuple[str, tuple[str, ...]]:
+def _write_and_commit(tx: Change, changed: dict[str, bytes | None]) -> tuple[str, tuple[str, ...]]:
     repo = tx.repo
     rels = sorted(changed)
     repo_paths = [repo.rel(rel) for rel in rels]
     previous: dict[str, bytes | None] = {}
     made_dirs: list[Path] = []
     index_before = gitrepo.index_entries(repo, repo_paths)
+    written = [repo.rel(rel) for rel in rels if changed[rel] is not None]
+    # a deleted file that git never tracked needs no recording (and git would not know its path)
+    deleted = [repo.rel(rel) for rel in rels if changed[rel] is None and repo.rel(rel) in index_before]
     staged = False
     try:
         for rel in rels:
             path = tx.root / rel
             previous[rel] = path.read_bytes() if path.is_file() else None
+            if changed[rel] is None:
+                remove_quietly(path)
+                continue
             made_dirs.extend(_make_parents(path.parent, tx.root))
             write_atomic(path, changed[rel])
         staged = True
-        result = gitrepo.run_retrying(repo, "add", "--", *repo_paths)
-        if result.returncode != 0:
-            raise _GitFailed("git could not stage the files", result)
-        result = gitrepo.run_retrying(repo, "commit", "--quiet", "-m", tx.message, "--", *repo_paths,
+        if written:
+            result = gitrepo.run_retrying(repo, "add", "--", *written)
+            if result.returncode != 0:
+                raise _GitFailed("git could not stage the files", result)
+        if deleted:
+            result = gitrepo.run_retrying(repo, "rm", "--cached", "--quiet", "--", *deleted)
+            if result.returncode != 0:
+                raise _GitFailed("git could not record the deleted files", result)
+        result = gitrepo.run_retrying(repo, "commit", "--quiet", "-m", tx.message, "--", *written, *deleted,
                                       env=tx.author.git_env())
         if result.returncode != 0:
             raise _GitFailed("git refused the commit", result)
@@ -253,7 +308,20 @@ def _write_and_commit(tx: Change, changed: dict[str, bytes]) -> tuple[str, tuple
                 "Check that the disk has room and the folder can be written, then try again.",
             ) from None
         raise
+    for rel in rels:
+        if changed[rel] is None:
+            _remove_empty_parents((tx.root / rel).parent, tx.root)
     return gitrepo.head_sha(repo), tuple(rels)
+
+
+def _remove_empty_parents(folder: Path, root: Path) -> None:
+    """After a deletion, remove the folders it left empty (documents/meetings/<old id>/), up to the council."""
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
 
 
 class _GitFailed(Exception):

@@ -64,8 +64,11 @@ def is_checked(rel: str) -> bool:
                                     and rel.endswith((".yaml", ".yml")))
 
 
-def check_change(root: Path, pending: dict[str, bytes], before: list[Finding] | None) -> None:
-    """Raise RecordsInvalid listing the CEC001-CEC005 errors that `pending` would introduce."""
+def check_change(root: Path, pending: dict[str, bytes | None], before: list[Finding] | None) -> None:
+    """Raise RecordsInvalid listing the CEC001-CEC005 errors that `pending` would introduce.
+
+    A path whose bytes are None is deleted by the change (so it is left out of the would-be council).
+    """
     from cecli.loader import load_council
 
     if not any(is_checked(rel) for rel in pending):
@@ -80,7 +83,7 @@ def check_change(root: Path, pending: dict[str, bytes], before: list[Finding] | 
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(root / rel, target)
         for rel, data in pending.items():
-            if not is_checked(rel):
+            if data is None or not is_checked(rel):
                 continue
             target = base / rel
             target.parent.mkdir(parents=True, exist_ok=True)
