@@ -96,10 +96,25 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _change_folder(value):
+    """`cec -C DIR COMMAND`: run COMMAND as if cec were started in DIR, as `git -C` does."""
+    if value is None:
+        return value
+    import os
+
+    try:
+        os.chdir(value)
+    except OSError as err:
+        raise typer.BadParameter(f"cannot go into {value}: {err.strerror or err}.", param_hint="-C") from None
+    return value
+
+
 @app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Show cec's version and exit."),
+    directory: str = typer.Option(None, "-C", metavar="DIR", callback=_change_folder,
+                                  help="Run as if cec were started in DIR (as `git -C`); every command also takes -C."),
 ) -> None:
     """Keep a school community council's records and check them against the state's rules."""
 

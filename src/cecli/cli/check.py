@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from cecli.cli.common import council_path, handles_errors, parse_day
+from cecli.cli.common import COUNCIL, council_path, handles_errors, parse_day
 
 
 class Format(str, Enum):
@@ -23,6 +23,7 @@ class Format(str, Enum):
 
 def check(
     path: Optional[Path] = typer.Argument(None, help="The council folder (default: this folder), or a folder of many councils."),
+    council: Optional[Path] = COUNCIL,
     as_of: Optional[str] = typer.Option(None, "--as-of", metavar="YYYY-MM-DD", help="Judge the records as of this date (default: today)."),
     output: Format = typer.Option(Format.text, "--format", "-f", help="text (grouped report), parsable (file:line:col), json, github (workflow annotations), sarif (code scanning), junit (CI test reports), csv (many councils)."),
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings as well as errors."),
@@ -45,7 +46,7 @@ def check(
     if sort not in SORTS:
         raise typer.BadParameter(f"`{sort}` is not a column to sort by; use one of: {', '.join(SORTS)}.",
                                  param_hint="--sort")
-    root = council_path(path)
+    root = council_path(path, council)
     if not (root / "council.yaml").is_file() and root.is_dir():
         from cecli.fleet import find_councils
 

@@ -72,8 +72,14 @@ def parse_day(value: str | None, option: str = "--as-of") -> dt.date | None:
         raise typer.BadParameter(err.message + shape) from None
 
 
-def council_path(path: Path | None) -> Path:
-    return Path(path) if path is not None else Path.cwd()
+def council_path(path: Path | None, council: Path | None = None) -> Path:
+    """The council folder a command names: its positional PATH or -C/--council (either, as git's -C),
+    else this folder. Naming two different folders is a usage error."""
+    if path is not None and council is not None and Path(path).resolve() != Path(council).resolve():
+        raise typer.BadParameter(f"name the council once: {path} and -C {council} are different folders.",
+                                 param_hint="-C")
+    chosen = path if path is not None else council
+    return Path(chosen) if chosen is not None else Path.cwd()
 
 
 def council_root(path: Path | None) -> Path:

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from cecli.cli.common import council_path, handles_errors, parse_day
+from cecli.cli.common import COUNCIL, council_path, handles_errors, parse_day
 
 
 class ExportFormat(str, Enum):
@@ -18,6 +18,7 @@ class ExportFormat(str, Enum):
 
 def export(
     path: Optional[Path] = typer.Argument(None, help="The council folder (default: this folder)."),
+    council: Optional[Path] = COUNCIL,
     year: Optional[str] = typer.Option(None, "--year", metavar="YYYY-YY", help="The school year, such as 2025-26 (default: the year of the export date)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Where to write: a folder, or with --zip a .zip file (default: <council>-<year>-evidence in this folder). With --format popolo, a .json file (default: standard output)."),
     as_zip: bool = typer.Option(False, "--zip", help="Write one reproducible .zip instead of a folder."),
@@ -43,7 +44,7 @@ def export(
             _school_year(year)
         except ValueError as err:
             raise typer.BadParameter(str(err), param_hint="--year") from None
-    root = council_path(path)
+    root = council_path(path, council)
     if fmt is ExportFormat.popolo:
         _popolo(root, out, parse_day(as_of))
         return

@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from cecli.cli.common import AUTHOR, handles_errors, parse_day
+from cecli.cli.common import AUTHOR, COUNCIL, council_path, handles_errors, parse_day
 
 
 def _ask(prompt: str, default: str | None = None, required: bool = True) -> str | None:
@@ -62,6 +62,7 @@ def _interactive(setup_values: dict) -> dict:
 
 def init(
     directory: Optional[Path] = typer.Argument(None, help="Folder for the new council (default: this folder)."),
+    council: Optional[Path] = COUNCIL,
     profile: Optional[str] = typer.Option(None, "--profile", help="The state's rules: ms-cec or ny-cet."),
     name: Optional[str] = typer.Option(None, "--name", help="The council's full name."),
     scope: Optional[str] = typer.Option(None, "--scope", help="school or district (default: school)."),
@@ -98,7 +99,7 @@ def init(
         established=parse_day(values["established"], "--established"),
         designated=parse_day(values["designated"], "--designated"),
     )
-    root = Path(directory) if directory is not None else Path.cwd()
+    root = council_path(directory, council)
     tx = create_council(root, setup, author)
     sha, paths = tx.result
     typer.echo(f"Created the council records for {setup.name} in {root} ({len(paths)} files, commit {sha[:7]}).")

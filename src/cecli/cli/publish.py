@@ -7,20 +7,21 @@ from typing import Optional
 
 import typer
 
-from cecli.cli.common import council_path, handles_errors, parse_day
+from cecli.cli.common import COUNCIL, council_path, handles_errors, parse_day
 
 
-def _load(path: Optional[Path]):
+def _load(path: Optional[Path], folder: Optional[Path]):
     from cecli.loader import load_council
     from cecli.privacy import require_readable_roster
 
-    council, _findings = load_council(council_path(path))
+    council, _findings = load_council(council_path(path, folder))
     require_readable_roster(council)
     return council
 
 
 def publish(
     path: Optional[Path] = typer.Argument(None, help="The council folder (default: this folder)."),
+    council: Optional[Path] = COUNCIL,
     out: Path = typer.Option(Path("site"), "--out", "-o", help="The folder to write the site into."),
     as_of: Optional[str] = typer.Option(None, "--as-of", metavar="YYYY-MM-DD", help="Show members and upcoming meetings as of this date (default: the date of the commit the council is at)."),
 ) -> None:
@@ -31,7 +32,7 @@ def publish(
     """
     from cecli.publish import build_site, publish_date, write_site
 
-    council = _load(path)
+    council = _load(path, council)
     day = parse_day(as_of) or publish_date(council.root)
     files = build_site(council, day)
     write_site(files, out)
@@ -40,13 +41,14 @@ def publish(
 
 def calendar(
     path: Optional[Path] = typer.Argument(None, help="The council folder (default: this folder)."),
+    council: Optional[Path] = COUNCIL,
     out: Path = typer.Option(Path("meetings.ics"), "--out", "-o", help="The .ics file to write ('-' for standard output)."),
 ) -> None:
     """Write the meeting calendar as an iCalendar (.ics) file that calendar apps can subscribe to."""
     from cecli.output import write_output
     from cecli.publish.calendar import calendar_ics
 
-    council = _load(path)
+    council = _load(path, council)
     data = calendar_ics(council)
     if str(out) == "-":
         typer.echo(data.decode("utf-8"), nl=False)
