@@ -251,17 +251,17 @@ def test_bad_records_write_nothing(root, args, says):
     assert snapshot(root) == before
 
 
-def test_cancel_keeps_the_reason_beside_the_status_and_in_the_commit(root):
+def test_cancel_keeps_the_reason_in_the_record_and_in_the_commit(root):
     assert run(root, "meeting", "new", "--date", "2099-01-13").exit_code == 0
     result = run(root, "meeting", "cancel", "2099-01-13", "--reason", "Snow day")
     assert result.exit_code == 0, result.output
     text = (root / "meetings/2099-01-13.yaml").read_text()
-    assert "status: cancelled  # Snow day" in text
+    assert "status: cancelled\ncancel_reason: Snow day\n" in text
     message, _, paths = last_commit(root)
     assert message == "Cancel the meeting of 2099-01-13 (Snow day)."
     assert paths == ["meetings/2099-01-13.yaml"]
     before = snapshot(root)
-    again = run(root, "meeting", "cancel", "2099-01-13")
+    again = run(root, "meeting", "cancel", "2099-01-13", "--reason", "Snow again")
     assert again.exit_code == 2 and "already cancelled" in again.output
     assert snapshot(root) == before
 

@@ -1,4 +1,7 @@
-"""cec meeting new|list|attendance|record|cancel|docs: schedule meetings and record what happened."""
+"""cec meeting new|list|attendance|record|docs: schedule meetings and record what happened.
+
+The correction commands (edit, held, cancel, remove, move, agenda) are in cli/meeting_fix.py.
+"""
 
 from __future__ import annotations
 
@@ -182,19 +185,8 @@ def record(
     say(record_(council_root(council), meeting_id, given, author))
 
 
-@meeting_app.command("cancel")
-@handles_errors
-def cancel(
-    meeting_id: str = typer.Argument(..., metavar="ID", help="The meeting, by file name: 2026-12-08."),
-    reason: Optional[str] = typer.Option(None, "--reason", help="Why (kept beside the status and in the commit message)."),
-    council: Optional[Path] = COUNCIL,
-    author: Optional[str] = AUTHOR,
-) -> None:
-    """Mark a scheduled meeting cancelled."""
-    from cecli.records.meetings import cancel as cancel_
-
-    say(cancel_(council_root(council), meeting_id, reason, author))
-
-
 def register(app: typer.Typer) -> None:
+    from cecli.cli.meeting_fix import add_corrections
+
+    add_corrections(meeting_app)
     app.add_typer(meeting_app, name="meeting")

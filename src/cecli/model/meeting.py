@@ -66,6 +66,7 @@ class Meeting(Model):
     title: Text | None = None
     kind: Literal["regular", "special", "information-session", "election"] = "regular"
     status: Literal["scheduled", "held", "cancelled"] | None = None
+    cancel_reason: Text | None = None
     date: Day
     start: Clock | None = None
     end: Clock | None = None

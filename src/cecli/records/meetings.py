@@ -1,4 +1,4 @@
-"""Meetings: schedule one, record who came and what was decided, cancel one, list them.
+"""Meetings: schedule one, record who came and what was decided, list them (corrections: meeting_edits.py).
 
 Each function that changes records checks its input against the council, edits meetings/<id>.yaml
 round-trip (the user's comments and key order stay) and makes one commit through `cecli.store`.
@@ -16,7 +16,7 @@ from cecli.records import _checks as check
 from cecli.records._checks import Written, list_words
 
 # The fields of a meeting file in the order docs/format.md gives them: new keys are put in their place.
-ORDER = ("title", "kind", "status", "date", "start", "end", "location", "virtual_link", "open_to_public",
+ORDER = ("title", "kind", "status", "cancel_reason", "date", "start", "end", "location", "virtual_link", "open_to_public",
          "notice_posted", "agenda_sent", "agenda", "attendance", "minutes", "motions", "action_items", "evidence")
 MINUTES_ORDER = ("recorded", "sent", "approved", "summary")
 KINDS = ("regular", "special", "information-session", "election")
@@ -529,24 +529,3 @@ def _action(given: Record) -> dict | None:
     if given.due:
         action["due"] = check.day(given.due, "--due")
     return action
-
-
-# --- cec meeting cancel --------------------------------------------------------------------------
-
-def cancel(root: Path, meeting_id: str, reason: str | None = None, author: str | None = None) -> Written:
-    message = f"Cancel the meeting of {meeting_id}" + (f" ({reason.strip().rstrip('.')})." if reason else ".")
-    with _change(root, message, author) as tx:
-        _meeting(tx, meeting_id)
-        doc = tx.edit(_rel(meeting_id))
-        if doc.get("status") == "cancelled":
-            raise InvalidInput(f"The meeting of {meeting_id} is already cancelled.", "Nothing was written.")
-        if doc.get("status") == "held":
-            raise InvalidInput(f"The meeting of {meeting_id} was held (its attendance is recorded), so it cannot be cancelled.",
-                               "Correct meetings/ by hand if the record is wrong. Nothing was written.")
-        doc["status"] = "cancelled"
-        if reason:
-            # the file format has no field for a reason: it goes beside the status, and into the commit message
-            doc.yaml_add_eol_comment(f"# {reason.strip()}", "status")
-    return Written([_rel(meeting_id)], message,
-                   f"Marked the meeting of {meeting_id} cancelled in {_rel(meeting_id)}. "
-                   "Next: post a cancellation notice where the meeting was announced.", problems=tx.problems)
