@@ -31,6 +31,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sign": ("cecli.cli.sign", "Record signatures on New York's quarterly reports and Continuation Plan (CEC403)."),
     "commit": ("cecli.cli.commit", "Check the council's edited files and commit them (only the council's own files) in one commit."),
     "log": ("cecli.cli.log", "Show who changed the council's records, when, what and why, newest first."),
+    "undo": ("cecli.cli.undo", "Undo the latest change (or a named one) with a new commit \"Undo: ...\"; history is never rewritten."),
+    "restore": ("cecli.cli.undo", "Bring back a council file that was deleted or damaged by hand, as last recorded."),
     "ballot": ("cecli.cli.documents", "Write the ballots of an election: one per page, \"vote for N\", who may vote, candidates with ☐."),
     "form": ("cecli.cli.documents", "Recruitment forms: the interest/nomination form and the information-session agenda."),
     "plan": ("cecli.cli.documents", "Write the Community Engagement Plan: its seven components, roster, meeting calendar, signature block."),

@@ -148,3 +148,26 @@ def restore_index(repo: Repo, paths: list[str], before: dict[str, str]) -> None:
 
 def head_sha(repo: Repo) -> str:
     return _text(git(repo.top, "rev-parse", "HEAD").stdout)
+
+
+def show(repo: Repo, rev: str, path: str) -> bytes | None:
+    """The bytes of repo-relative `path` at commit `rev` (None when it has no such file)."""
+    result = git(repo.top, "cat-file", "blob", f"{rev}:{path}")
+    return result.stdout if result.returncode == 0 else None
+
+
+def status(repo: Repo, paths: list[str]) -> dict[str, str]:
+    """repo-relative path -> its two-letter `git status --porcelain` state, for paths not as committed."""
+    if not paths:
+        return {}
+    result = git(repo.top, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames",
+                 "--", *paths)
+    out: dict[str, str] = {}
+    for entry in result.stdout.decode("utf-8", "surrogateescape").split("\0"):
+        if len(entry) > 3:
+            out[entry[3:]] = entry[:2]
+    return out
+
+
+def has_head(repo: Repo) -> bool:
+    return git(repo.top, "rev-parse", "--verify", "--quiet", "HEAD").returncode == 0

@@ -8,6 +8,16 @@
 If anything fails after files were written (git's index locked, a hook refusing, a full disk), every
 file gets its previous bytes back (or is removed if it was new), what cec staged is unstaged, and a
 GitProblem says what happened and that nothing changed.
+
+Safe by default, for every command:
+- a change never starts over a file the user edited, deleted or created by hand and has not recorded
+  (it would sweep that edit into its own commit, or recreate a deleted file and record the loss of
+  its history): it is refused, naming the file and `cec commit` / `cec restore`;
+- a file or folder that cannot be written is named before anything is written;
+- a change stopped half-way (`kill -9`) is finished or rolled back by the next command (journal.py),
+  which says which;
+- waiting for another cec command's lock is announced after two seconds.
+What the store has to tell the user while it works goes through `notify` (stderr by default).
 """
 
 from __future__ import annotations
@@ -25,13 +35,30 @@ from cecli.store.identity import Author, resolve_author
 
 LOCK_NAME = "cec.lock"
 LOCK_TIMEOUT = 120.0  # seconds to wait for another cec changing the same repository
+LOCK_SAY_AFTER = 2.0  # seconds of waiting before saying so
+
+
+def _stderr(text: str) -> None:
+    import sys
+
+    print(text, file=sys.stderr, flush=True)
+
+
+NOTIFY = _stderr  # replaced by a front end (or a test) that shows the store's messages elsewhere
+
+
+def notify(text: str) -> None:
+    """Tell the user something while a change is under way (waiting for a lock, a change recovered)."""
+    NOTIFY(text)
 
 
 class Change:
     """What a command sees inside `with change(...) as tx`."""
 
-    def __init__(self, root: Path, message: str, author: Author, repo: gitrepo.Repo, council, findings):
+    def __init__(self, root: Path, message: str, author: Author, repo: gitrepo.Repo, council, findings,
+                 new_council: bool = False):
         self.root = root
+        self.new_council = new_council
         self.message = message
         self.author = author
         self.repo = repo
@@ -184,7 +211,7 @@ def change(root: Path | str, message: str, author: str | Author | None = None, *
             from cecli.loader import load_council
 
             council, findings = load_council(root)
-        tx = Change(root, message, who, repo, council, findings)
+        tx = Change(root, message, who, repo, council, findings, new_council=new_council)
         yield tx
         tx.result = _finish(tx)
 
@@ -195,7 +222,11 @@ def _locked(repo: gitrepo.Repo):
 
     lock = FileLock(str(repo.git_dir / LOCK_NAME), timeout=LOCK_TIMEOUT)
     try:
-        lock.acquire()
+        try:
+            lock.acquire(timeout=LOCK_SAY_AFTER)
+        except Timeout:
+            notify("Waiting for another cec command to finish changing this council ...")
+            lock.acquire(timeout=LOCK_TIMEOUT - LOCK_SAY_AFTER)
     except Timeout:
         raise GitProblem(
             f"Another cec command has been changing this council for over {int(LOCK_TIMEOUT)} seconds. "
@@ -203,6 +234,11 @@ def _locked(repo: gitrepo.Repo):
             "Wait for it to finish and try again.",
         ) from None
     try:
+        from cecli.store.journal import recover
+
+        said = recover(repo)
+        if said:
+            notify(said)
         yield
     finally:
         lock.release()
@@ -213,7 +249,7 @@ def _finish(tx: Change) -> tuple[str | None, tuple[str, ...]]:
 
     pending = tx._pending()
     # leave out files whose bytes would not change
-    changed = {}
+    changed: dict[str, bytes | None] = {}
     for rel, data in pending.items():
         path = tx.root / rel
         if data is None and not path.is_file():
@@ -223,6 +259,9 @@ def _finish(tx: Change) -> tuple[str | None, tuple[str, ...]]:
         changed[rel] = data
     if not changed:
         return None, ()
+    if not tx.new_council:
+        refuse_unrecorded(tx.repo, sorted(changed), "so nothing was written")
+    _check_writable(tx.root, changed)
     before = file_errors(tx.council, tx.findings) if tx.council is not None else []
     check_change(tx.root, changed, before)
     if not gitrepo.wait_for_index(tx.repo):
@@ -260,7 +299,58 @@ def _problems_after(tx: Change, before: list) -> list:
         return []
 
 
+def refuse_unrecorded(repo: gitrepo.Repo, rels: list[str], nothing: str = "so nothing was written") -> None:
+    """Refuse to change files the user changed by hand and has not recorded (council-relative paths)."""
+    states = gitrepo.status(repo, [repo.rel(rel) for rel in rels])
+    if not states:
+        return
+    deleted = [rel for rel in rels if "D" in states.get(repo.rel(rel), "")]
+    edited = [rel for rel in rels if repo.rel(rel) in states and rel not in deleted]
+    if deleted:
+        rel = deleted[0]
+        raise InvalidInput(
+            f"{rel} was deleted by hand and the deletion is not recorded; cec will not start a new {rel}, "
+            f"which would record the loss of everything in it, {nothing}.",
+            f"Bring it back with `cec restore {rel}`, or record the deletion with "
+            f'`cec commit -m "Remove {rel}."`, then run the command again.')
+    names = ", ".join(edited)
+    raise InvalidInput(
+        f"{names} {'has' if len(edited) == 1 else 'have'} changes made by hand that are not recorded yet; "
+        f"cec will not mix them into its own change, {nothing}.",
+        f'Record them first with `cec commit -m "Say what you changed."` (or undo them with '
+        f"`cec restore {edited[0]}`), then run the command again.")
+
+
+def _check_writable(root: Path, changed: dict[str, bytes | None]) -> None:
+    for rel in sorted(changed):
+        path = root / rel
+        folder = path.parent
+        while not folder.exists() and folder != root:
+            folder = folder.parent
+        if path.exists() and not os.access(path, os.W_OK):
+            raise InvalidInput(f"{rel} cannot be written (it is read-only), so nothing was written.",
+                               f"Make it writable (for example `chmod u+w {rel}`) and run the command again.")
+        if not os.access(folder, os.W_OK | os.X_OK):
+            shown = folder.relative_to(root).as_posix() if folder != root else "the council folder"
+            raise InvalidInput(f"{shown} cannot be written to (permission denied), so {rel} could not be written. "
+                               "Nothing was written.",
+                               "Make the folder writable and run the command again.")
+
+
+def _pause_for_tests(stage: str) -> None:
+    """CEC_TEST_PAUSE=stage:marker makes this process create `marker` and sleep at `stage`, so a test
+    can kill it there (tests/test_safety.py). Unset in normal use."""
+    wanted = os.environ.get("CEC_TEST_PAUSE", "")
+    if wanted.partition(":")[0] == stage:
+        import time
+
+        Path(wanted.partition(":")[2]).write_text("paused\n")
+        time.sleep(60)
+
+
 def _write_and_commit(tx: Change, changed: dict[str, bytes | None]) -> tuple[str, tuple[str, ...]]:
+    from cecli.store import journal
+
     repo = tx.repo
     rels = sorted(changed)
     repo_paths = [repo.rel(rel) for rel in rels]
@@ -271,8 +361,11 @@ def _write_and_commit(tx: Change, changed: dict[str, bytes | None]) -> tuple[str
     # a deleted file that git never tracked needs no recording (and git would not know its path)
     deleted = [repo.rel(rel) for rel in rels if changed[rel] is None and repo.rel(rel) in index_before]
     staged = False
+    writing = ""
+    journal.begin(repo, tx.message, tx.author, {repo.rel(rel): changed[rel] for rel in rels})
     try:
         for rel in rels:
+            writing = rel
             path = tx.root / rel
             previous[rel] = path.read_bytes() if path.is_file() else None
             if changed[rel] is None:
@@ -280,6 +373,8 @@ def _write_and_commit(tx: Change, changed: dict[str, bytes | None]) -> tuple[str
                 continue
             made_dirs.extend(_make_parents(path.parent, tx.root))
             write_atomic(path, changed[rel])
+        writing = ""
+        _pause_for_tests("written")
         staged = True
         if written:
             result = gitrepo.run_retrying(repo, "add", "--", *written)
@@ -289,6 +384,7 @@ def _write_and_commit(tx: Change, changed: dict[str, bytes | None]) -> tuple[str
             result = gitrepo.run_retrying(repo, "rm", "--cached", "--quiet", "--", *deleted)
             if result.returncode != 0:
                 raise _GitFailed("git could not record the deleted files", result)
+        _pause_for_tests("staged")
         result = gitrepo.run_retrying(repo, "commit", "--quiet", "-m", tx.message, "--", *written, *deleted,
                                       env=tx.author.git_env())
         if result.returncode != 0:
@@ -302,12 +398,15 @@ def _write_and_commit(tx: Change, changed: dict[str, bytes | None]) -> tuple[str
                 "Fix what git reports and run the command again.",
             ) from None
         if isinstance(err, OSError):
+            where = f" to {writing}" if writing else ""
             raise GitProblem(
-                f"The change could not be written ({err.strerror or err}). Nothing changed: your files "
+                f"The change could not be written{where} ({err.strerror or err}). Nothing changed: your files "
                 "are as they were.",
                 "Check that the disk has room and the folder can be written, then try again.",
             ) from None
         raise
+    finally:
+        journal.end(repo)
     for rel in rels:
         if changed[rel] is None:
             _remove_empty_parents((tx.root / rel).parent, tx.root)

@@ -1,0 +1,132 @@
+"""Safe by default, for every command (the store): no recreating a file deleted by hand, no sweeping
+a hand edit into cec's own commit, a change stopped by `kill -9` finished or rolled back by the next
+command, a message while waiting for another cec, and an unwritable file named."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import invoke
+from gitcouncil import git, snapshot
+from test_undo import WHO, messages, root  # noqa: F401  (the fixture: a git copy of the sample council)
+
+ADD = ["outreach", "add", "communication", "--date", "2026-11-20", "--channel", "email"]
+
+
+def run(root, *args):
+    return invoke([*args, "--council", root])
+
+
+def test_a_command_never_recreates_a_tracked_file_deleted_by_hand(root):
+    (root / "outreach.yaml").unlink()
+    before = snapshot(root)
+    result = run(root, *ADD)
+    assert result.exit_code == 2
+    assert "outreach.yaml was deleted by hand" in result.output
+    assert "cec restore outreach.yaml" in result.output and "cec commit" in result.output
+    assert snapshot(root) == before and len(messages(root)) == 1
+
+
+def test_a_command_never_sweeps_a_hand_edit_of_the_same_file_into_its_commit(root):
+    text = (root / "roster.yaml").read_text().replace("Dolores Whitaker", "Dolores Whitaker-Reed")
+    (root / "roster.yaml").write_text(text)
+    before = snapshot(root)
+    result = run(root, "member", "add", "--name", "Ann Lee", "--category", "parent")
+    assert result.exit_code == 2
+    assert "roster.yaml has changes made by hand that are not recorded yet" in result.output
+    assert "cec commit" in result.output
+    assert snapshot(root) == before
+    # a hand edit of another file is no obstacle, and stays uncommitted
+    git(root, "checkout", "roster.yaml")
+    (root / "goals.yaml").write_text((root / "goals.yaml").read_text() + "# to discuss\n")
+    assert run(root, "member", "add", "--name", "Ann Lee", "--category", "parent").exit_code == 0
+    assert git(root, "show", "--name-only", "--format=", "HEAD").split() == ["roster.yaml"]
+    assert git(root, "status", "--porcelain").splitlines() == [" M goals.yaml"]
+
+
+def _killed(root, stage, tmp_path):
+    """Run a real `cec outreach add` in a subprocess, kill -9 it at `stage`, return what it meant to write."""
+    marker = tmp_path / f"paused-{stage}"
+    env = dict(os.environ, CEC_AUTHOR=WHO, CEC_TEST_PAUSE=f"{stage}:{marker}")
+    process = subprocess.Popen([sys.executable, "-m", "cecli", *ADD, "--council", str(root)], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not marker.exists():
+        assert process.poll() is None and time.monotonic() < deadline, "the command did not reach the pause"
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+
+def test_a_change_staged_by_a_killed_command_is_finished_by_the_next(root, tmp_path):
+    _killed(root, "staged", tmp_path)
+    assert git(root, "status", "--porcelain").splitlines() == ["M  outreach.yaml"]  # staged, never committed
+    result = run(root, "member", "add", "--name", "Ann Lee", "--category", "parent")
+    assert result.exit_code == 0, result.output
+    assert "was stopped before git recorded its change" in result.output and "cec finished it" in result.output
+    assert messages(root)[:3] == ["Add member Ann Lee.", "Record an email communication of 2026-11-20.",
+                                  "Start the council."]
+    assert git(root, "log", "-1", "--skip=1", "--format=%an <%ae>").strip() == WHO
+    assert "2026-11-20" in (root / "outreach.yaml").read_text()
+    assert git(root, "status", "--porcelain") == ""
+    assert not (root / ".git" / "cec-journal.json").exists()
+
+
+def test_a_change_half_written_by_a_killed_command_is_rolled_back_by_the_next(root, tmp_path):
+    before = (root / "outreach.yaml").read_bytes()
+    _killed(root, "written", tmp_path)
+    # pretend the kill came between two files: one of the change's files does not hold its new bytes
+    (root / "outreach.yaml").write_bytes(before + b"# half\n")
+    result = run(root, "log", "-n", "1")
+    assert "rolled" not in result.output  # reading commands leave it alone
+    result = run(root, "member", "add", "--name", "Ann Lee", "--category", "parent")
+    assert result.exit_code == 0, result.output
+    assert "was stopped part-way" in result.output and "rolled its change back" in result.output
+    assert (root / "outreach.yaml").read_bytes() == before
+    assert messages(root)[:2] == ["Add member Ann Lee.", "Start the council."]
+    assert git(root, "status", "--porcelain") == ""
+
+
+def test_waiting_for_another_cec_command_is_announced(root):
+    from filelock import FileLock
+
+    holder = subprocess.Popen([sys.executable, "-c",
+                               "import sys, time; from filelock import FileLock; "
+                               "l = FileLock(sys.argv[1]); l.acquire(); print('held', flush=True); time.sleep(3.5)",
+                               str(root / ".git" / "cec.lock")], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    started = time.monotonic()
+    result = run(root, *ADD)
+    holder.wait()
+    assert result.exit_code == 0, result.output
+    assert "Waiting for another cec command to finish changing this council" in result.output
+    assert time.monotonic() - started >= 2
+    assert FileLock  # the same library the store uses
+
+
+@pytest.fixture
+def read_only(root):
+    """outreach.yaml made unwritable: read-only for a user, immutable (chattr +i) for root, who may write anything else."""
+    target = root / "outreach.yaml"
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "+i", str(target)], check=True)
+        yield target
+        subprocess.run(["chattr", "-i", str(target)], check=True)
+    else:
+        os.chmod(target, 0o444)
+        yield target
+
+
+def test_an_unwritable_file_is_named_and_nothing_is_written(root, read_only):
+    assert not os.access(read_only, os.W_OK)
+    before = snapshot(root)
+    result = run(root, *ADD)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "outreach.yaml cannot be written (it is read-only)" in result.output
+    assert snapshot(root) == before
