@@ -1,6 +1,6 @@
 """`cec --help` and `cec check` stay fast: they must not import the heavy libraries other commands use.
 
-Each case runs `cecli.cli.main` with argv in a fresh interpreter and reports which modules were
+Each case runs `cecli.entry.main` (what the `cec` program runs) with argv in a fresh interpreter and reports which modules were
 imported. No timings here (those are for benchmarks/run.py): only what was imported.
 """
 
@@ -23,7 +23,7 @@ HEAVY = ("docx", "docxtpl", "jinja2", "git", "icalendar", "rich")
 PROBE = """
 import json, sys
 sys.argv = ["cec", *json.loads(sys.argv[1])]
-from cecli.cli import main
+from cecli.entry import main
 try:
     main()
 except SystemExit:
@@ -68,6 +68,18 @@ def test_check_imports_nothing_heavy(sample, fmt):
             modules = imported(["check", sample, "--format", fmt, *cache], sample.parent)
             assert _heavy(modules) == [], (fmt, cache)
     assert "pydantic" in imported(["check", sample, "--format", fmt, "--no-cache"], sample.parent)
+
+
+def test_a_warm_check_starts_neither_typer_nor_pydantic(sample):
+    """The cached answer is printed before Typer starts: Typer imports pydantic to run any command,
+    and together they cost several times what the cached check itself does (docs/performance.md)."""
+    imported(["check", sample, "--as-of", "2026-11-22"], sample.parent)  # fills the cache
+    for args in (["check", sample, "--as-of", "2026-11-22"],
+                 ["check", "-C", sample, "--as-of", "2026-11-22", "--format", "json", "--strict"]):
+        modules = imported(args, sample.parent)
+        assert "typer" not in modules and "pydantic" not in modules and "yaml" not in modules, args
+    # a form the fast path does not answer goes through the CLI as usual
+    assert "typer" in imported(["check", sample, "--as-of", "2026-11-22", "--details"], sample.parent)
 
 
 def test_check_over_many_councils_imports_nothing_heavy(tmp_path):

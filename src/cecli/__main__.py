@@ -1,3 +1,3 @@
-from cecli.cli import main
+from cecli.entry import main
 
 main()

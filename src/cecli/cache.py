@@ -27,11 +27,14 @@ import datetime as dt
 import hashlib
 import json
 import os
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from cecli.findings import Deadline, Finding, Judgement, Severity
+
 FOLDER = ".cec-cache"
-FORMAT = "cec-check-cache/1"
+FORMAT = "cec-check-cache/2"
 KEEP = 4  # entries kept per council (e.g. a few as-of dates)
 _WHOLE = 1 << 20  # files up to this size are hashed by content
 _SKIP_DIRS = {".git", FOLDER}
@@ -163,8 +166,19 @@ def store(root: Path, entry_key: str, entry: dict) -> None:
 # --- reports to entries and back ----------------------------------------------------------------
 
 def entry_of(report, summary: dict) -> dict:
+    council = report.council
+    profile = council.profile
     return {
         "summary": summary,
+        # what the report's header shows, so a hit renders without loading the council or its profile
+        "view": {
+            "name": council.name,
+            "school_year": report.school_year,
+            "profile": {"name": profile.name, "title": profile.title,
+                        "defaults": {k: profile.parameters.get(k) for k in council.overrides}} if profile else None,
+            "overrides": dict(council.overrides),
+            "disabled": dict(council.disabled),
+        },
         "findings": [f.as_dict() for f in report.findings],
         "deadlines": [
             {"due": d.due.isoformat(), "what": d.what, "path": d.path, "line": d.line, "done": d.done}
@@ -173,22 +187,40 @@ def entry_of(report, summary: dict) -> dict:
     }
 
 
-def report_of(root: Path, as_of: dt.date, entry: dict):
-    """A Report rebuilt from an entry: findings, deadlines, and just enough of the council to show them."""
-    from cecli import profiles
-    from cecli.check import Report
-    from cecli.council import Council
-    from cecli.findings import Deadline, Finding, Severity
-    from cecli.model import CouncilInfo
+@dataclass
+class CachedProfile:
+    name: str
+    title: str
+    parameters: dict
 
-    summary = entry["summary"]
-    council = Council(root=Path(root))
-    if summary.get("name") is not None:
-        council.info = CouncilInfo.model_construct(name=summary["name"], profile=summary.get("profile"))
-    if summary.get("profile_loaded"):
-        council.profile = profiles.load(summary["profile"])
-    council.overrides = dict(summary.get("overrides") or {})
-    council.disabled = dict(summary.get("disabled") or {})
+
+@dataclass
+class CachedCouncil:
+    """Just enough of a council to show its report: no file is read, no model is built."""
+
+    root: Path
+    name: str
+    profile: CachedProfile | None
+    overrides: dict
+    disabled: dict
+
+
+@dataclass
+class CachedReport(Judgement):
+    council: CachedCouncil
+    as_of: dt.date
+    findings: list
+    deadlines: list
+    school_year: str
+
+
+def report_of(root: Path, as_of: dt.date, entry: dict) -> CachedReport:
+    """A report rebuilt from an entry: findings, deadlines, and the council's header."""
+    view = entry["view"]
+    profile = view["profile"]
+    council = CachedCouncil(
+        root=Path(root), name=view["name"], overrides=dict(view["overrides"]), disabled=dict(view["disabled"]),
+        profile=CachedProfile(profile["name"], profile["title"], dict(profile["defaults"])) if profile else None)
     findings = [
         Finding(f["code"], Severity(f["severity"]), f["path"], f["line"], f["column"], f["message"],
                 f["hint"], f["source"])
@@ -199,7 +231,16 @@ def report_of(root: Path, as_of: dt.date, entry: dict):
                  done=d["done"])
         for d in entry["deadlines"]
     ]
-    return Report(council=council, as_of=as_of, findings=findings, deadlines=deadlines)
+    return CachedReport(council=council, as_of=as_of, findings=findings, deadlines=deadlines,
+                        school_year=view["school_year"])
+
+
+def cached_report(root: Path, as_of: dt.date) -> CachedReport | None:
+    """The stored report for `root` (a council folder) as of `as_of`, or None on a miss."""
+    entry = lookup(root, key(root, as_of))
+    if entry is None or "view" not in entry:
+        return None
+    return report_of(root, as_of, entry)
 
 
 def through_cache(root: Path, as_of: dt.date, judge):
@@ -209,7 +250,7 @@ def through_cache(root: Path, as_of: dt.date, judge):
     root = find_root(root)
     entry_key = key(root, as_of)
     entry = lookup(root, entry_key)
-    if entry is not None:
+    if entry is not None and "view" in entry:
         return report_of(root, as_of, entry)
     report = judge(root, as_of)
     from cecli.fleet import summarise

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cecli.council import Council
-from cecli.findings import Deadline, Finding, Severity
+from cecli.findings import Deadline, Finding, Judgement
 
 
 @dataclass
-class Report:
+class Report(Judgement):
     council: Council
     as_of: dt.date
     findings: list[Finding]
@@ -20,32 +20,6 @@ class Report:
     @property
     def school_year(self) -> str:
         return self.council.school_year(self.as_of)
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity is severity)
-
-    @property
-    def errors(self) -> int:
-        return self.count(Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return self.count(Severity.WARNING)
-
-    @property
-    def infos(self) -> int:
-        return self.count(Severity.INFO)
-
-    def exit_code(self, strict: bool = False) -> int:
-        if self.errors or (strict and self.warnings):
-            return 1
-        return 0
-
-    def upcoming(self, limit: int | None = None) -> list[Deadline]:
-        """Deadlines from the as-of date on, soonest first."""
-        items = sorted((d for d in self.deadlines if d.due >= self.as_of and not d.done),
-                       key=lambda d: (d.due, d.what))
-        return items[:limit] if limit else items
 
 
 def check_council(path: Path, as_of: dt.date | None = None, cache: bool = False) -> Report:

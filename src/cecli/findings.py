@@ -53,3 +53,38 @@ class Deadline:
     line: int = 0
     done: bool = False
     extra: dict = field(default_factory=dict)
+
+
+class Judgement:
+    """What every check report answers, whether freshly judged (`check.Report`) or read back from the
+    results cache (`cache.CachedReport`): counts, the exit code and what is due next."""
+
+    findings: list[Finding]
+    deadlines: list[Deadline]
+    as_of: "date"  # noqa: F821
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def errors(self) -> int:
+        return self.count(Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return self.count(Severity.WARNING)
+
+    @property
+    def infos(self) -> int:
+        return self.count(Severity.INFO)
+
+    def exit_code(self, strict: bool = False) -> int:
+        if self.errors or (strict and self.warnings):
+            return 1
+        return 0
+
+    def upcoming(self, limit: int | None = None) -> list[Deadline]:
+        """Deadlines from the as-of date on, soonest first."""
+        items = sorted((d for d in self.deadlines if d.due >= self.as_of and not d.done),
+                       key=lambda d: (d.due, d.what))
+        return items[:limit] if limit else items

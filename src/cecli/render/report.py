@@ -6,12 +6,14 @@ The JSON shape is a stable, documented schema (docs/check.md): change it only by
 from __future__ import annotations
 
 import json
+import sys
 from itertools import groupby
+from typing import TYPE_CHECKING
 
-import typer as click  # Typer carries its own click (echo, style); the click package is not a dependency
-
-from cecli.check import Report
 from cecli.findings import Severity
+
+if TYPE_CHECKING:  # a fresh check.Report or a cache.CachedReport: both answer the same questions
+    from cecli.check import Report
 
 JSON_SCHEMA = "cec-check/1"
 
@@ -20,22 +22,30 @@ _LABEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def emit(report: Report, fmt: str, strict: bool = False) -> None:
+    """Print the report in `fmt`. Typer (for colours) is imported only when writing to a terminal,
+    so a check answered from the cache starts no faster than it prints."""
+    if fmt == "text" and sys.stdout.isatty():
+        import typer as click  # Typer carries its own click (echo, style); the click package is not a dependency
+
+        click.echo(text(report, colour=True), color=None)  # echo drops the colours when NO_COLOR asks
+        return
     if fmt in ("sarif", "junit"):
         from cecli.render import ci
 
         judged = [ci.Judged(name=report.council.name, label=location(report, ""),
                             findings=[dict(f.as_dict(), where=location(report, f.path)) for f in report.findings])]
-        click.echo(ci.sarif(judged) if fmt == "sarif" else ci.junit(judged, strict))
+        out = ci.sarif(judged) if fmt == "sarif" else ci.junit(judged, strict)
     elif fmt == "json":
-        click.echo(json.dumps(as_json(report), indent=2, ensure_ascii=False))
+        out = json.dumps(as_json(report), indent=2, ensure_ascii=False)
     elif fmt == "parsable":
-        for line in parsable(report):
-            click.echo(line)
+        out = "\n".join(parsable(report))
     elif fmt == "github":
-        for line in github(report):
-            click.echo(line)
+        out = "\n".join(github(report))
     else:
-        click.echo(text(report, colour=True), color=None)  # echo drops the colours when not on a terminal
+        out = text(report, colour=False)
+    if out:
+        sys.stdout.write(out + "\n")
+    sys.stdout.flush()
 
 
 def location(report: Report, path: str) -> str:
@@ -124,7 +134,12 @@ def _plain(text: str, **_styles) -> str:
 
 def text(report: Report, colour: bool = True, deadlines: int = 8) -> str:
     council = report.council
-    style = click.style if colour else _plain
+    if colour:
+        import typer as click
+
+        style = click.style
+    else:
+        style = _plain
     lines: list[str] = []
     lines.append(style(council.name, bold=True))
     profile = council.profile
