@@ -79,7 +79,109 @@ def remove(
     say(remove_meeting(council_root(council), meeting_id, reason, author))
 
 
+# --- cec meeting agenda DATE add|edit|remove|move|list -----------------------------------------------
+
+agenda_app = typer.Typer(help="List and change a meeting's agenda items: add, edit, remove, move, list.",
+                         no_args_is_help=True)
+
+
+@agenda_app.callback()
+def agenda(ctx: typer.Context, meeting_id: str = MEETING) -> None:
+    """List and change a meeting's agenda items: add, edit, remove, move, list.
+
+    Items are numbered from 1 (`cec meeting agenda DATE list`). Each change is one commit and
+    rewrites the meeting's agenda, minutes shell and sign-in sheet, as `cec meeting docs` does.
+    """
+    ctx.obj = meeting_id
+
+
+NUMBER = typer.Argument(..., metavar="N", help="The item's number in `cec meeting agenda DATE list`.")
+TITLE = typer.Option(None, "--title", help="What the item is.")
+MINUTES = typer.Option(None, "--minutes", metavar="N", help="Time allotted, in whole minutes.")
+PRESENTER = typer.Option(None, "--presenter", metavar="ID-OR-NAME",
+                         help="A member id or a guest's name (repeat for several presenters).")
+KIND = typer.Option(None, "--kind", help="welcome, information, discussion, action, data-review, public-comment, report or other.")
+
+
+@agenda_app.command("list")
+@handles_errors
+def agenda_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+                council: Optional[Path] = COUNCIL) -> None:
+    """Show the agenda's items, numbered from 1, with their minutes, presenters and kind."""
+    import json
+
+    from cecli.records.agenda import agenda_rows
+
+    rows = agenda_rows(council_root(council), ctx.obj)
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        typer.echo(f"The agenda of the meeting of {ctx.obj} has no items yet. "
+                   f"Add one with `cec meeting agenda {ctx.obj} add --title ...`.")
+        return
+    table = [("#", "ITEM", "MIN", "PRESENTER", "KIND")] + [
+        (str(r["number"]), r["title"], str(r["minutes"] or "-"), ", ".join(r["presenters"]) or "-", r["kind"] or "-")
+        for r in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(5)]
+    for row in table:
+        typer.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    total = sum(r["minutes"] or 0 for r in rows)
+    typer.echo(f"{len(rows)} item{'s' if len(rows) != 1 else ''}, {total} minutes allotted.")
+
+
+@agenda_app.command("add")
+@handles_errors
+def agenda_add(ctx: typer.Context, title: Optional[str] = TITLE, minutes: Optional[int] = MINUTES,
+               presenter: Optional[List[str]] = PRESENTER, kind: Optional[str] = KIND,
+               at: Optional[int] = typer.Option(None, "--at", metavar="N", help="Put it at number N (default: last)."),
+               council: Optional[Path] = COUNCIL, author: Optional[str] = AUTHOR) -> None:
+    """Add an item (--title is required) at the end of the agenda, or at number N with --at."""
+    from cecli.records.agenda import AgendaItemGiven, add_item
+
+    given = AgendaItemGiven(title=title, minutes=minutes, presenters=list(presenter or []), kind=kind)
+    say(add_item(council_root(council), ctx.obj, given, at, author))
+
+
+@agenda_app.command("edit")
+@handles_errors
+def agenda_edit(ctx: typer.Context, number: int = NUMBER, title: Optional[str] = TITLE,
+                minutes: Optional[int] = MINUTES, presenter: Optional[List[str]] = PRESENTER,
+                kind: Optional[str] = KIND,
+                clear: Optional[List[str]] = typer.Option(None, "--clear", metavar="FIELD",
+                                                          help="Remove minutes, presenter or kind (repeatable)."),
+                council: Optional[Path] = COUNCIL, author: Optional[str] = AUTHOR) -> None:
+    """Change item N's title, minutes, presenters or kind (given presenters replace the old ones)."""
+    from cecli.records.agenda import AgendaItemGiven, edit_item
+
+    given = AgendaItemGiven(title=title, minutes=minutes, presenters=list(presenter or []), kind=kind,
+                            clear=list(clear or []))
+    say(edit_item(council_root(council), ctx.obj, number, given, author))
+
+
+@agenda_app.command("remove")
+@handles_errors
+def agenda_remove(ctx: typer.Context, number: int = NUMBER, council: Optional[Path] = COUNCIL,
+                  author: Optional[str] = AUTHOR) -> None:
+    """Remove item N; the items after it move up."""
+    from cecli.records.agenda import remove_item
+
+    say(remove_item(council_root(council), ctx.obj, number, author))
+
+
+@agenda_app.command("move")
+@handles_errors
+def agenda_move(ctx: typer.Context, number: int = NUMBER,
+                to: int = typer.Option(..., "--to", metavar="M", help="The item's new number."),
+                council: Optional[Path] = COUNCIL, author: Optional[str] = AUTHOR) -> None:
+    """Move item N to number M; the items between shift by one."""
+    from cecli.records.agenda import move_item
+
+    say(move_item(council_root(council), ctx.obj, number, to, author))
+
+
 def add_corrections(meeting_app: typer.Typer) -> None:
     """Add the correction commands to `cec meeting`."""
     for name, func in (("edit", edit), ("held", held), ("cancel", cancel), ("remove", remove)):
         meeting_app.command(name)(handles_errors(func))
+    meeting_app.add_typer(agenda_app, name="agenda")

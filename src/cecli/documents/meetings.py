@@ -58,7 +58,7 @@ def meeting_fields(council, meeting) -> dict:
         "virtual_link": meeting.virtual_link or "",
         "agenda": [
             {"number": index, "title": item.title, "minutes": item.minutes or "",
-             "presenter": presenter_label(council, item.presenter), "kind": vocabulary_word(item.kind)}
+             "presenter": ", ".join(presenter_label(council, p) for p in item.presenting), "kind": vocabulary_word(item.kind)}
             for index, item in enumerate(meeting.agenda, start=1)
         ],
     }
@@ -103,7 +103,7 @@ def agenda(council, meeting) -> bytes:
         when = clock(at.time()) if at else ""
         length = f"{item.minutes} min" if item.minutes else ""
         rows.append([str(index), item.title, " · ".join(p for p in (when, length) if p),
-                     presenter_label(council, item.presenter)])
+                     ", ".join(presenter_label(council, p) for p in item.presenting)])
         if at is not None and item.minutes:
             at += dt.timedelta(minutes=item.minutes)
         elif at is not None:

@@ -71,7 +71,7 @@ def meeting_record_docx(council: Council, meeting: Meeting, as_of: dt.date) -> b
     if meeting.agenda:
         docs.add_table(document, ["#", "Item", "Minutes", "Presenter"], [
             [str(n), item.title, str(item.minutes or ""),
-             council.name_of(item.presenter) if item.presenter else ""]
+             ", ".join(council.name_of(p) for p in item.presenting)]
             for n, item in enumerate(meeting.agenda, 1)])
     else:
         document.add_paragraph("No agenda is recorded for this meeting.")

@@ -14,8 +14,14 @@ class AgendaItem(Model):
     title: Text
     minutes: Count | None = None
     presenter: Text | None = None
+    presenters: list[Text] = Field(default_factory=list)
     kind: Text | None = None
     data: Text | None = None
+
+    @property
+    def presenting(self) -> list[str]:
+        """Everyone presenting the item (`presenter` and `presenters`), member ids or guests' names."""
+        return ([self.presenter] if self.presenter else []) + [p for p in self.presenters if p != self.presenter]
 
 
 class Attendance(Model):

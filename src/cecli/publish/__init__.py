@@ -56,7 +56,7 @@ def _meeting_view(council: Council, meeting, as_of: dt.date) -> dict:
         "status": meeting.status or _status(meeting, as_of),
         "cancelled": meeting.status == "cancelled", "upcoming": upcoming(meeting, as_of),
         "open_to_public": meeting.open_to_public is not False,
-        "agenda": [{"title": i.title, "minutes": i.minutes, "presenter": presenter_label(council, i.presenter)}
+        "agenda": [{"title": i.title, "minutes": i.minutes, "presenter": ", ".join(presenter_label(council, p) for p in i.presenting)}
                    for i in meeting.agenda],
         "minutes_approved": meeting.minutes.approved if approved else None,
         "summary": (meeting.minutes.summary or "") if approved else "",
