@@ -53,33 +53,74 @@ def presenter_label(council, value: str | None) -> str:
     return public_label(member) if member else value
 
 
+def comparable(text: str) -> str:
+    """`text` as the privacy filter compares it: composed (NFC, so a name typed with decomposed
+    accents, as macOS writes them, is the same name) and case-folded (so "STRASSE" is "straße")."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", text).casefold()
+
+
 def private_values(council) -> list[str]:
+    """Every value that must not reach public output, NFC-composed, longest first."""
+    import unicodedata
+
     values: set[str] = set()
     for member in council.members:
         for value in (member.email, member.phone, member.note):
             if value and value.strip():
-                values.add(value.strip())
+                values.add(unicodedata.normalize("NFC", value.strip()))
         if not member.may_be_named_publicly and member.name.strip():
-            values.add(member.name.strip())
+            values.add(unicodedata.normalize("NFC", member.name.strip()))
     return sorted(values, key=lambda v: (-len(v), v))
 
 
 class Redactor:
-    """Replace every private value (case-insensitive, whole words only) in a text by "[withheld]".
+    """Replace every private value (whole words only, whatever the case or Unicode form) in a text
+    by "[withheld]".
 
-    A value matches only where it is not part of a longer word: a student called "Al" is withheld
-    in "Al spoke" but "total" stays whole.
+    Text and values are compared composed (NFC) and case-folded (`comparable`), so "Jose\u0301"
+    (decomposed, as macOS types it), "JOSÉ" and "josé" all match a private "José". A value matches
+    only where it is not part of a longer word: a student called "Al" is withheld in "Al spoke" but
+    "total" stays whole. Text that passes through comes out NFC-composed.
     """
 
     def __init__(self, council) -> None:
-        values = private_values(council)
-        self.pattern = (re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in values) + r")(?!\w)",
-                                   re.IGNORECASE) if values else None)
+        folded = sorted({comparable(v) for v in private_values(council)}, key=lambda v: (-len(v), v))
+        self.pattern = (re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in folded) + r")(?!\w)")
+                        if folded else None)
 
     def __call__(self, value):
         if self.pattern is None or not isinstance(value, str):
             return value
-        return self.pattern.sub(WITHHELD, value)
+        import unicodedata
+
+        text = unicodedata.normalize("NFC", value)
+        # fold character by character, remembering where each folded character came from, so a
+        # match in the folded text maps back to the original characters (folding may change length:
+        # "ß" folds to "ss")
+        folded_chars, origin = [], []
+        for index, char in enumerate(text):
+            for piece in char.casefold():
+                folded_chars.append(piece)
+                origin.append(index)
+        folded = "".join(folded_chars)
+        spans = []
+        for match in self.pattern.finditer(folded):
+            start = origin[match.start()]
+            end = origin[match.end() - 1] + 1
+            spans.append((start, end))
+        if not spans:
+            return text
+        out, at = [], 0
+        for start, end in spans:
+            if start < at:
+                continue
+            out.append(text[at:start])
+            out.append(WITHHELD)
+            at = end
+        out.append(text[at:])
+        return "".join(out)
 
     def deep(self, value):
         """Redact every string inside nested lists, tuples and dicts (keys included)."""

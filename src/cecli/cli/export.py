@@ -1,4 +1,4 @@
-"""cec export: the state's evidence package (or --verify one, or --format popolo for civic-data tools)."""
+"""cec export: the state's evidence package (or --verify one, or --format popolo|ocd for civic-data tools)."""
 
 from __future__ import annotations
 
@@ -14,16 +14,17 @@ from cecli.cli.common import COUNCIL, council_path, handles_errors, parse_day
 class ExportFormat(str, Enum):
     package = "package"
     popolo = "popolo"
+    ocd = "ocd"
 
 
 def export(
     path: Optional[Path] = typer.Argument(None, help="The council folder (default: this folder)."),
     council: Optional[Path] = COUNCIL,
     year: Optional[str] = typer.Option(None, "--year", metavar="YYYY-YY", help="The school year, such as 2025-26 (default: the year of the export date)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Where to write: a folder, or with --zip a .zip file (default: <council>-<year>-evidence in this folder). With --format popolo, a .json file (default: standard output)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Where to write: a folder, or with --zip a .zip file (default: <council>-<year>-evidence in this folder). With --format popolo or ocd, a .json file (default: standard output)."),
     as_zip: bool = typer.Option(False, "--zip", help="Write one reproducible .zip instead of a folder."),
     allow_uncommitted: bool = typer.Option(False, "--allow-uncommitted", help="Export even though council files have changes that are not committed."),
-    fmt: ExportFormat = typer.Option(ExportFormat.package, "--format", "-f", help="package (the state's evidence) or popolo (roster, meetings and votes as Popolo / Open Civic Data JSON)."),
+    fmt: ExportFormat = typer.Option(ExportFormat.package, "--format", "-f", help="package (the state's evidence), popolo (roster, meetings and votes as Popolo JSON) or ocd (the same as Open Civic Data JSON)."),
     as_of: Optional[str] = typer.Option(None, "--as-of", metavar="YYYY-MM-DD", help="The export date (default: the date of the commit the council is at)."),
     verify: Optional[Path] = typer.Option(None, "--verify", metavar="PACKAGE", help="Check an export folder or .zip against its manifest instead, and name every file changed, added or removed."),
 ) -> None:
@@ -45,8 +46,8 @@ def export(
         except ValueError as err:
             raise typer.BadParameter(str(err), param_hint="--year") from None
     root = council_path(path, council)
-    if fmt is ExportFormat.popolo:
-        _popolo(root, out, parse_day(as_of))
+    if fmt in (ExportFormat.popolo, ExportFormat.ocd):
+        _popolo(root, out, parse_day(as_of), fmt.value)
         return
     from cecli.export import MANIFEST, build_export, counted, write_export
 
@@ -74,7 +75,7 @@ def export(
         typer.echo("  The full check report is in check-report.txt inside the package.", err=True)
 
 
-def _popolo(root: Path, out: Optional[Path], as_of) -> None:
+def _popolo(root: Path, out: Optional[Path], as_of, flavour: str = "popolo") -> None:
     from cecli.export.popolo import popolo_json
     from cecli.loader import load_council
     from cecli.output import write_output
@@ -83,7 +84,7 @@ def _popolo(root: Path, out: Optional[Path], as_of) -> None:
 
     council, _findings = load_council(root)
     require_readable_roster(council)
-    data = popolo_json(council, as_of or publish_date(council.root))
+    data = popolo_json(council, as_of or publish_date(council.root), flavour)
     if out is None:
         typer.echo(data.decode("utf-8"), nl=False)
         return

@@ -111,14 +111,17 @@ def add_page_break(container) -> None:
 
 
 def add_table(container, header: list[str], rows: list[list[str]], widths: list[float] | None = None,
-              font_size: float | None = None, header_size: float | None = None, min_height: float | None = None):
+              font_size: float | None = None, header_size: float | None = None, min_height: float | None = None,
+              caption: str = ""):
     """A grid table: a bold header row that repeats on every page, then `rows` (text cells; a
-    newline in a cell is a line break)."""
+    newline in a cell is a line break). Rows never split across pages; `caption` is the table's
+    alternative text for screen readers (default: its column names)."""
     from docx.shared import Inches, Pt
 
     table = container.add_table(rows=1 + len(rows), cols=len(header))
     table.style = "Table Grid"
     table.autofit = False
+    describe_table(table, caption or "Table of " + ", ".join(h for h in header if h.strip()))
     mark_header_row(table.rows[0])
     for index, text in enumerate(header):
         cell = table.rows[0].cells[index]
@@ -128,6 +131,7 @@ def add_table(container, header: list[str], rows: list[list[str]], widths: list[
             run.font.size = Pt(header_size or font_size)
     for row_index, values in enumerate(rows, start=1):
         row = table.rows[row_index]
+        keep_row_whole(row)
         if min_height:
             row.height = Inches(min_height)
         for index, value in enumerate(values):
@@ -156,6 +160,25 @@ def set_widths(table, widths: list[float]) -> None:
         column.width = Inches(width)
 
 
+def describe_table(table, text: str) -> None:
+    """The table's title and description (`w:tblCaption`, `w:tblDescription`): its alternative text."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = table._tbl.tblPr
+    for tag in ("w:tblCaption", "w:tblDescription"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), text)
+        properties.append(element)
+
+
+def keep_row_whole(row) -> None:
+    """`w:cantSplit`: a row moves to the next page whole instead of breaking across two."""
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def mark_header_row(row) -> None:
     """`w:tblHeader`: Word and LibreOffice repeat this row at the top of every page the table spans."""
     from docx.oxml import OxmlElement
@@ -180,6 +203,7 @@ def save_reproducible(document, day: dt.date | None = None, title: str = "") -> 
     properties = document.core_properties
     moment = dt.datetime.combine(day or dt.date(2000, 1, 1), dt.time(0, 0))
     properties.author = "cec"
+    properties.language = properties.language or "en-US"
     properties.last_modified_by = "cec"
     properties.created = moment
     properties.modified = moment
@@ -205,3 +229,38 @@ def stable_zip(data: bytes) -> bytes:
             info.create_system = 0
             target.writestr(info, source.read(name))
     return out.getvalue()
+
+
+# --- privacy ----------------------------------------------------------------------------------
+
+_TEXT_PARTS = ("word/document.xml", "word/header", "word/footer", "word/footnotes.xml", "word/endnotes.xml",
+               "docProps/core.xml")
+
+
+def redact_docx(data: bytes, redact) -> bytes:
+    """The document with every piece of text passed through `redact` (a cecli.privacy.Redactor):
+    the last line of defence for a document meant to be posted (agenda, minutes), whatever a
+    template or a user's free text put in it. Text runs, headers, footers and the title property."""
+    from lxml import etree
+
+    if getattr(redact, "pattern", True) is None:
+        return data
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename.startswith(_TEXT_PARTS) and info.filename.endswith(".xml"):
+                root = etree.fromstring(content)
+                changed = False
+                for element in root.iter():
+                    if isinstance(element.tag, str) and element.text and (
+                            element.tag.endswith("}t") or element.tag.endswith("}title")):
+                        clean = redact(element.text)
+                        if clean != element.text:
+                            element.text = clean
+                            changed = True
+                if changed:
+                    content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            target.writestr(info, content)
+    return stable_zip(out.getvalue())

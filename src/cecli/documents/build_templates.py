@@ -78,6 +78,14 @@ def lines(document, count: int):
         paragraph._p.get_or_add_pPr().append(borders)
 
 
+def keep_together(paragraphs) -> None:
+    """Keep a block (a signature block) on one page: each paragraph stays with the next."""
+    for paragraph in paragraphs:
+        paragraph.paragraph_format.keep_together = True
+    for paragraph in paragraphs[:-1]:
+        paragraph.paragraph_format.keep_with_next = True
+
+
 def page_break_between(document, loop: str = "loop"):
     tag(document, f"{{%p if not {loop}.first %}}")
     base.add_page_break(document)
@@ -156,8 +164,14 @@ def sign_in():
 def ballot():
     d = start("Ballot")
     tag(d, "{%p for copy in ballots %}")
-    page_break_between(d)
+    # each copy after the first starts a new page through its heading (page break before), not a
+    # paragraph holding a break: that paragraph spilled onto a page of its own when a ballot filled
+    # its page, printing a blank page after each copy
+    tag(d, "{%p if loop.first %}")
     heading(d, "Official ballot: {{ election.title }}", 1)
+    tag(d, "{%p else %}")
+    heading(d, "Official ballot: {{ election.title }}", 1).paragraph_format.page_break_before = True
+    tag(d, "{%p endif %}")
     para(d, "{{ council.name }} · Election held {{ election.date }}", bold=True)
     heading(d, "Instructions", 2)
     para(d, "{{ election.vote_for }}. Mark the box (☐) beside each candidate you choose. "
@@ -241,10 +255,11 @@ def plan():
     tag(d, "{{p groups_table }}")
     heading(d, "Meeting calendar", 2)
     tag(d, "{{p calendar_table }}")
-    heading(d, "Signature", 2)
-    para(d, "Signed for the {{ council.term }} by a member who is not a building administrator.")
-    labelled(d, "Name", "{{ signer.name }}")
-    para(d, "Signature: ____________________________________    Date: ____________________")
+    block = [heading(d, "Signature", 2),
+             para(d, "Signed for the {{ council.term }} by a member who is not a building administrator."),
+             labelled(d, "Name", "{{ signer.name }}"),
+             para(d, "Signature: ____________________________________    Date: ____________________")]
+    keep_together(block)
     return d
 
 

@@ -34,10 +34,18 @@ def meeting_documents(council, meeting) -> dict[str, bytes]:
     """The agenda, minutes shell and sign-in sheet of `meeting`, keyed by path in the council folder."""
     folder = meeting_folder(meeting)
     return {
-        f"{folder}/agenda.docx": agenda(council, meeting),
-        f"{folder}/minutes.docx": minutes(council, meeting),
+        f"{folder}/agenda.docx": posted(council, agenda(council, meeting)),
+        f"{folder}/minutes.docx": posted(council, minutes(council, meeting)),
         f"{folder}/sign-in.docx": sign_in(council, meeting),
     }
+
+
+def posted(council, data: bytes) -> bytes:
+    """A document meant to be posted (the agenda, the minutes) with every private value withheld
+    (cecli.privacy.Redactor, over all of its text)."""
+    from cecli.privacy import Redactor
+
+    return base.redact_docx(data, Redactor(council))
 
 
 # --- shared pieces ----------------------------------------------------------------------------

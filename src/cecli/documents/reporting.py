@@ -47,6 +47,35 @@ def roster_rows(members) -> list[list[str]]:
              vocabulary_word(m.selected_by)] for m in members]
 
 
+def held_by(meeting, day: dt.date) -> bool:
+    """Whether a meeting had been held by `day`: a document dated before a meeting never calls it
+    held, whatever its record says now (a plan dated October lists December's meeting as scheduled)."""
+    return meeting.date <= day and held(meeting, day)
+
+
+def status_on(meeting, day: dt.date) -> str:
+    """A meeting's status as a document dated `day` shows it."""
+    if meeting.status == "cancelled":
+        return "Cancelled"
+    if held_by(meeting, day):
+        return "Held"
+    return "Scheduled" if meeting.date >= day else "Not recorded as held"
+
+
+def table_time(start, end) -> str:
+    """A meeting's time for a narrow table cell, kept on one line where it fits (no-break spaces)."""
+    from cecli.textfmt import clock
+
+    if start and end:
+        return f"{clock(start)}\u2013{clock(end)}".replace(" ", "\u00a0")
+    return (clock(start) or "To be announced").replace(" ", "\u00a0")
+
+
+def table_date(day: dt.date) -> str:
+    """A date for a narrow table cell that never breaks inside ("March\u00a010,\u00a02026")."""
+    return month_day_year(day).replace(" ", "\u00a0")
+
+
 def engagement_plan(council, day: dt.date) -> bytes:
     from cecli.model.plan import COMPONENTS
 
@@ -88,11 +117,12 @@ def engagement_plan(council, day: dt.date) -> bytes:
     calendar = rendering.subdoc()
     meetings = sorted(council.meetings_in(year), key=lambda m: (m.starts_at(), m.id))
     place = (council.info.meeting_place if council.info else "") or ""
-    dates = [[month_day_year(m.date), time_span(m.start, m.end), m.display_title, m.location or place,
-              vocabulary_word(m.status or "scheduled")] for m in meetings]
+    dates = [[table_date(m.date), table_time(m.start, m.end), m.display_title, m.location or place,
+              status_on(m, day)] for m in meetings]
     base.add_table(calendar, ["Date", "Time", "Meeting", "Place", "Status"],
                    redact.deep(dates) or [["No meetings scheduled yet", "", "", "", ""]],
-                   widths=[1.3, 1.5, 1.9, 1.5, 0.8])
+                   widths=[1.45, 1.45, 1.75, 1.35, 1.0], font_size=9, header_size=9,
+                   caption="Meeting calendar: date, time, meeting, place and status of each meeting")
     context["calendar_table"] = calendar
 
     signer = next((m for m in members
@@ -116,6 +146,42 @@ def member_rows(members) -> list[list[str]]:
     for label, count in sorted(hidden.items(), key=lambda item: item[0] != "A student member"):
         rows.append([_counted(label, count), "Student" if label == "A student member" else "Not named publicly", ""])
     return rows
+
+
+def attendance_said(council, meeting) -> str:
+    """Who came: the members present, and for an information session its attendees (recorded in
+    outreach.yaml, linked by `meeting` or on the same day)."""
+    parts = []
+    if meeting.attendance and meeting.attendance.present:
+        count = len(meeting.attendance.present)
+        parts.append(f"{count} member{'' if count == 1 else 's'}")
+    sessions = council.outreach.info_sessions if council.outreach else []
+    for session in sessions:
+        if session.attendees is not None and (session.meeting == meeting.id or (
+                session.meeting is None and session.date == meeting.date)):
+            parts.append(f"{session.attendees} attendee{'' if session.attendees == 1 else 's'}")
+            break
+    if not parts and meeting.attendance and meeting.attendance.guest_count:
+        parts.append(f"{meeting.attendance.guest_count} guests")
+    return ", ".join(parts) or "Not recorded"
+
+
+def members_of_year(council, begin: dt.date, last: dt.date) -> list:
+    """The members serving on `last`, and those who left earlier but served most of the part of the
+    school year the council existed (from `begin`, or its first member's start, to `last`)."""
+    starts = [m.start_date for m in council.members if m.start_date]
+    first = max(begin, min(starts)) if starts else begin
+    span = max((last - first).days + 1, 1)
+    chosen = []
+    for member in council.members:
+        if member.active_on(last):
+            chosen.append(member)
+            continue
+        since = max(member.start_date or first, first)
+        until = min(member.end_date or last, last)
+        if until >= since and ((until - since).days + 1) * 2 > span:
+            chosen.append(member)
+    return chosen
 
 
 def progress_report(council, year: str, day: dt.date) -> bytes:
@@ -142,12 +208,12 @@ def progress_report(council, year: str, day: dt.date) -> bytes:
                    or [["No data reviews recorded", ""]], widths=[4.5, 2.5])
     context["data_table"] = data
 
-    done = sorted((m for m in council.meetings_in(year) if held(m, day)), key=lambda m: (m.starts_at(), m.id))
+    done = sorted((m for m in council.meetings_in(year) if held_by(m, day)), key=lambda m: (m.starts_at(), m.id))
     meetings = rendering.subdoc()
-    base.add_table(meetings, ["Date", "Meeting", "Members present"],
-                   redact.deep([[month_day_year(m.date), m.display_title,
-                                 str(len(m.attendance.present)) if m.attendance else ""] for m in done])
-                   or [["No meetings held yet", "", ""]], widths=[1.8, 3.7, 1.5])
+    base.add_table(meetings, ["Date", "Meeting", "Attendance"],
+                   redact.deep([[table_date(m.date), m.display_title, attendance_said(council, m)] for m in done])
+                   or [["No meetings held yet", "", ""]], widths=[1.6, 3.6, 1.8],
+                   caption="Meetings held: date, meeting and how many attended")
     context["meetings_table"] = meetings
 
     recommendations = rendering.subdoc()
@@ -159,10 +225,9 @@ def progress_report(council, year: str, day: dt.date) -> bytes:
                    or [["No recommendations made yet", "", "", ""]], widths=[1.3, 1.4, 2.6, 1.7])
     context["recommendations_table"] = recommendations
 
-    as_of = min(day, end)
     roster = rendering.subdoc()
     base.add_table(roster, ["Member", "Group", "Role"],
-                   redact.deep(member_rows(council.active_members(as_of))) or [["No members", "", ""]],
-                   widths=[2.8, 2.4, 1.8])
+                   redact.deep(member_rows(members_of_year(council, begin, min(day, end)))) or [["No members", "", ""]],
+                   widths=[2.6, 2.3, 2.1], caption="Council members this school year: name, group and role")
     context["members_table"] = roster
     return rendering.render(redact.deep(context), day, f"Progress report {year}")

@@ -15,21 +15,30 @@ from cecli.privacy import Redactor, public_label
 from cecli.publish.calendar import council_slug, timezone_name
 from cecli.textfmt import vocabulary_word
 
-SCHEMA = "cec-popolo/1"
+SCHEMAS = {"popolo": "cec-popolo/2", "ocd": "cec-ocd/1"}
 OPTIONS = (("for_", "yes"), ("against", "no"), ("abstain", "abstain"))
-RESULTS = {"carried": "pass", "failed": "fail", "tabled": "tabled", "withdrawn": "withdrawn"}
+# Open Civic Data knows two results; a tabled or withdrawn motion has none (the key is left out)
+RESULTS = {"carried": "pass", "failed": "fail"}
+# Open Civic Data's organization classifications have no "council"; an advisory body of a school
+# or district is a committee there
+CLASSIFICATION = "committee"
 
 
 def person_ids(council: Council) -> dict[str, str]:
-    """Member id -> public person id; members who may not be named get an opaque one."""
+    """Member id -> public person id. A member who may be named keeps their own id; one who may not
+    gets an opaque id from what is already public about them (when they started) and their order
+    among hidden members who started that day, so adding a member to the roster never renumbers the
+    others' votes in older exports, and the id says nothing about who they are."""
     slug = council_slug(council)
-    ids, hidden = {}, 0
+    ids: dict[str, str] = {}
+    seen: dict[str, int] = {}
     for member in council.members:
         if member.may_be_named_publicly:
             ids[member.id] = f"person/{slug}/{member.id}"
-        else:
-            hidden += 1
-            ids[member.id] = f"person/{slug}/member-{hidden}"
+            continue
+        started = member.start_date.isoformat() if member.start_date else "undated"
+        seen[started] = seen.get(started, 0) + 1
+        ids[member.id] = f"person/{slug}/member-{started}-{seen[started]}"
     return ids
 
 
@@ -39,14 +48,35 @@ def _when(day: dt.date, clock: dt.time | None, zone) -> str:
     return dt.datetime.combine(day, clock, tzinfo=zone).isoformat()
 
 
+def _moment(day: dt.date, clock: dt.time | None, zone) -> str:
+    """A date-time with its UTC offset (Popolo's vote-event `start_date` is a date-time): the
+    meeting's start, or midnight local time when no start time is recorded."""
+    return dt.datetime.combine(day, clock or dt.time(0, 0), tzinfo=zone).isoformat()
+
+
 def _status(meeting, as_of: dt.date) -> str:
     if meeting.status == "cancelled":
         return "cancelled"
     return "passed" if held(meeting, as_of) else "confirmed"
 
 
-def popolo(council: Council, as_of: dt.date) -> dict:
-    """The council as Popolo data; `as_of` decides which meetings were held (cecli.evidence.held)."""
+def _location(name: str | None, flavour: str):
+    if name is None:
+        return None
+    return {"name": name} if flavour == "ocd" else name
+
+
+def _present(entry: dict) -> dict:
+    """The entry without keys whose value is unknown: the schemas take a missing key, not null."""
+    return {key: value for key, value in entry.items() if value is not None}
+
+
+def popolo(council: Council, as_of: dt.date, flavour: str = "popolo") -> dict:
+    """The council as Popolo data; `as_of` decides which meetings were held (cecli.evidence.held).
+
+    `flavour` "ocd" gives the Open Civic Data shape instead: the two specifications differ in one
+    place cec writes, an event's `location` (Popolo: the place's name as a string; Open Civic Data:
+    an object `{"name": ...}`)."""
     from zoneinfo import ZoneInfo
 
     redact = Redactor(council)
@@ -54,21 +84,23 @@ def popolo(council: Council, as_of: dt.date) -> dict:
     slug = council_slug(council)
     org_id = f"organization/{slug}"
     ids = person_ids(council)
-    organization = {"id": org_id, "name": council.name, "classification": "council",
-                    "founding_date": council.info.established.isoformat() if council.info and council.info.established else None}
+    organization = _present({
+        "id": org_id, "name": council.name, "classification": CLASSIFICATION,
+        "founding_date": council.info.established.isoformat() if council.info and council.info.established else None})
     if council.info and council.info.district:
         organization["parent"] = {"name": council.info.district.name}
     persons, memberships = [], []
     for member in council.members:
         persons.append({"id": ids[member.id], "name": public_label(member)})
         for role in member.roles or ["member"]:
-            memberships.append({
+            memberships.append(_present({
                 "id": f"membership/{slug}/{ids[member.id].rsplit('/', 1)[1]}/{role}",
-                "person_id": ids[member.id], "organization_id": org_id, "role": role,
+                "person_id": ids[member.id], "person_name": public_label(member),
+                "organization_id": org_id, "role": role,
                 "label": f"{vocabulary_word(role)} ({vocabulary_word(member.category).lower()})",
                 "start_date": member.start_date.isoformat() if member.start_date else None,
                 "end_date": member.end_date.isoformat() if member.end_date else None,
-            })
+            }))
     events, votes = [], []
     place = council.info.meeting_place if council.info else None
     for meeting in sorted(council.meetings, key=lambda m: (m.date, m.id)):
@@ -77,35 +109,38 @@ def popolo(council: Council, as_of: dt.date) -> dict:
         if meeting.attendance:
             for group in ("present", "absent", "excused"):
                 for member_id in getattr(meeting.attendance, group):
-                    participants.append({"entity_type": "person", "entity_id": ids.get(member_id),
-                                         "entity_name": public_label(council.member(member_id)), "note": group})
-        events.append({
+                    name = public_label(council.member(member_id))
+                    participants.append(_present({
+                        "name": name, "type": "person", "note": group,
+                        "entity_type": "person", "entity_id": ids.get(member_id), "entity_name": name}))
+        events.append(_present({
             "id": event_id, "name": meeting.display_title, "classification": meeting.kind,
+            "organization_id": org_id,
             "status": _status(meeting, as_of),
             "start_date": _when(meeting.date, meeting.start, zone),
             "end_date": _when(meeting.date, meeting.end, zone) if meeting.end else None,
             "timezone": timezone_name(council),
-            "location": {"name": meeting.location or place} if (meeting.location or place) else None,
+            "location": _location(meeting.location or place or None, flavour),
             "participants": participants,
-            "agenda": [{"order": n, "description": item.title, "subjects": []}
+            "agenda": [{"order": str(n), "description": item.title, "subjects": []}
                        for n, item in enumerate(meeting.agenda, 1)],
-        })
+        }))
         for n, motion in enumerate(meeting.motions, 1):
             counts, cast = [], []
             for attribute, option in OPTIONS:
                 voters = getattr(motion.votes, attribute) if motion.votes else []
                 counts.append({"option": option, "value": len(voters)})
-                cast += [{"voter_id": ids.get(v), "voter_name": public_label(council.member(v)), "option": option}
-                         for v in voters]
-            votes.append({
+                cast += [_present({"voter_id": ids.get(v), "voter_name": public_label(council.member(v)),
+                                   "option": option}) for v in voters]
+            votes.append(_present({
                 "id": f"vote/{slug}/{meeting.id}/{n}", "organization_id": org_id, "event_id": event_id,
-                "motion_text": motion.text, "start_date": meeting.date.isoformat(),
-                "result": RESULTS.get(motion.result or "", None),
+                "motion_text": motion.text, "start_date": _moment(meeting.date, meeting.start, zone),
+                "result": RESULTS.get(motion.result or ""),
                 "counts": counts, "votes": cast,
-            })
-    return redact.deep({"schema": SCHEMA, "organizations": [organization], "persons": persons,
+            }))
+    return redact.deep({"schema": SCHEMAS[flavour], "organizations": [organization], "persons": persons,
                         "memberships": memberships, "events": events, "vote_events": votes})
 
 
-def popolo_json(council: Council, as_of: dt.date) -> bytes:
-    return (json.dumps(popolo(council, as_of), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+def popolo_json(council: Council, as_of: dt.date, flavour: str = "popolo") -> bytes:
+    return (json.dumps(popolo(council, as_of, flavour), indent=2, ensure_ascii=False) + "\n").encode("utf-8")

@@ -1,0 +1,170 @@
+"""Documents fit to print, post and send (issue 16): tagged PDF, no blank pages, privacy on what is
+posted, dates and statuses as of the document's date, tables that keep their rows and words whole.
+
+LibreOffice and poppler are required (.ci/run installs them): these tests fail rather than skip
+without them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+
+import pytest
+from documents_council import FILES, docx_part, docx_text
+
+from conftest import REPO, SAMPLE
+
+NY_EXAMPLE = REPO / "docs" / "examples" / "ny-council"
+
+
+def _load(root):
+    from cecli.loader import load_council
+
+    council, _ = load_council(root)
+    return council
+
+
+def _pdfinfo(data: bytes, tmp_path, name: str = "doc") -> dict[str, str]:
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(data)
+    lines = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in lines.splitlines() if ":" in line)}
+
+
+def _pdftext(data: bytes, tmp_path, name: str = "doc") -> str:
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(data)
+    out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
+    return out.stdout.decode()
+
+
+@pytest.fixture(scope="module")
+def sample_pdfs(tmp_path_factory):
+    """The sample council's ballot (4 copies), a plan dated October 2025 of the New York example and
+    the sample's 2025-26 progress report, as PDFs (one LibreOffice run)."""
+    from cecli import documents
+    from cecli.documents.pdf import to_pdf
+
+    assert shutil.which("soffice") and shutil.which("pdfinfo"), "LibreOffice and poppler are required"
+    base = tmp_path_factory.mktemp("pdfs")
+    shutil.copytree(SAMPLE, base / "sample")
+    shutil.copytree(NY_EXAMPLE, base / "ny")
+    sample, ny = _load(base / "sample"), _load(base / "ny")
+    files = {
+        "ballot.docx": documents.ballot(sample, "2025-general", copies=4),
+        "plan.docx": documents.engagement_plan(ny, dt.date(2025, 10, 15)),
+        "progress.docx": documents.progress_report(sample, "2025-26", dt.date(2026, 6, 30)),
+    }
+    return files, to_pdf(files, dt.date(2025, 10, 15))
+
+
+def test_pdfs_are_tagged_with_title_and_language(sample_pdfs, tmp_path):
+    _docx, pdfs = sample_pdfs
+    info = _pdfinfo(pdfs["ballot.pdf"], tmp_path)
+    assert info["Tagged"] == "yes"
+    assert info["Title"] == "Ballot: Election of the first Community Engagement Council"
+    assert b"/Lang(en-US)" in pdfs["ballot.pdf"]
+    assert b"/StructTreeRoot" in pdfs["plan.pdf"]
+
+
+def test_the_same_document_gives_the_same_pdf(sample_pdfs):
+    from cecli.documents.pdf import to_pdf
+
+    docx, pdfs = sample_pdfs
+    again = to_pdf({"ballot.docx": docx["ballot.docx"]}, dt.date(2025, 10, 15))
+    assert again["ballot.pdf"] == pdfs["ballot.pdf"]
+
+
+def test_four_ballots_print_on_exactly_four_pages(sample_pdfs, tmp_path):
+    _docx, pdfs = sample_pdfs
+    assert _pdfinfo(pdfs["ballot.pdf"], tmp_path)["Pages"] == "4"
+    pages = _pdftext(pdfs["ballot.pdf"], tmp_path).split("\f")
+    assert [p.count("Official ballot") for p in pages if p.strip()] == [1, 1, 1, 1]
+
+
+def test_a_plan_dated_october_does_not_call_later_meetings_held(sample_pdfs, tmp_path):
+    _docx, pdfs = sample_pdfs
+    text = _pdftext(pdfs["plan.pdf"], tmp_path)
+    calendar = text.split("Meeting calendar", 1)[1].split("Signature", 1)[0]
+    rows = [line for line in calendar.splitlines() if "2025" in line or "2026" in line]
+    held = [line for line in rows if "Held" in line]
+    assert held and all(("September 16, 2025" in line or "October" in line) for line in held), held
+    assert any("December 9, 2025" in line and "Scheduled" in line for line in rows), rows
+
+
+def test_narrow_columns_break_no_word_and_no_date(sample_pdfs, tmp_path):
+    _docx, pdfs = sample_pdfs
+    plan = _pdftext(pdfs["plan.pdf"], tmp_path)
+    report = _pdftext(pdfs["progress.pdf"], tmp_path)
+    # every date in the plan's calendar and the report's meetings is on one line
+    for text in (plan, report):
+        assert "Communication s" not in text and "Schedul ed" not in text
+    assert "December 9, 2025" in plan and "5:30 PM–7:00 PM" in plan
+    assert "March 10, 2026" in report
+
+
+def test_the_plan_keeps_its_signature_block_together(sample_pdfs, tmp_path):
+    _docx, pdfs = sample_pdfs
+    pages = _pdftext(pdfs["plan.pdf"], tmp_path).split("\f")
+    holding = [p for p in pages if "Signed for the Community Engagement Team" in p]
+    assert len(holding) == 1 and "Signature:" in holding[0] and "Name:" in holding[0]
+
+
+def test_the_progress_report_counts_session_attendees_and_members_of_most_of_the_year(sample_pdfs):
+    docx, _pdfs = sample_pdfs
+    text = docx_text(docx["progress.docx"])
+    assert "19 attendees" in text and "27 attendees" in text
+    assert "Members present" not in text
+    # the 2025-26 student representative served October to May 22: most of the year
+    assert "1 student member" in text
+    # Keisha Odom served September to January 30: not most of it
+    assert "Keisha Odom" not in text
+
+
+def test_tables_have_header_rows_rows_kept_whole_and_alternative_text(sample_pdfs):
+    docx, _pdfs = sample_pdfs
+    xml = docx_part(docx["plan.docx"])
+    assert xml.count("<w:tblHeader") >= 3 and "<w:cantSplit/>" in xml
+    assert 'w:tblCaption w:val="Meeting calendar' in xml and "<w:tblDescription" in xml
+
+
+def test_documents_say_their_language(sample_pdfs):
+    import io
+    import zipfile
+
+    docx, _pdfs = sample_pdfs
+    with zipfile.ZipFile(io.BytesIO(docx["ballot.docx"])) as z:
+        assert 'w:lang w:val="en-US"' in z.read("word/styles.xml").decode()
+        assert "<dc:language>en-US</dc:language>" in z.read("docProps/core.xml").decode()
+
+
+# --- privacy on what is posted -----------------------------------------------------------------
+
+def test_the_privacy_filter_matches_decomposed_and_case_folded_names(council):
+    from cecli.privacy import Redactor
+
+    files = dict(FILES)
+    files["roster.yaml"] = FILES["roster.yaml"].rstrip() + "\n          - {id: ines, name: Inés Straße, category: student}\n"
+    redact = Redactor(_load(council(files)))
+    decomposed = "Ine\u0301s Straße spoke; INÉS STRASSE agreed"
+    assert redact(decomposed) == "[withheld] spoke; [withheld] agreed"
+    assert redact("Samantha Hiddenname") == redact("SAMANTHA HIDDENNAME") == "[withheld]"
+    assert redact("A total of Ines") == "A total of Ines"  # another name, not a match
+
+
+def test_posted_agendas_and_minutes_are_filtered(council):
+    from cecli.documents import meeting_documents
+
+    files = dict(FILES)
+    files["meetings/2025-10-14.yaml"] = FILES["meetings/2025-10-14.yaml"].replace(
+        "title: Welcome, minutes: 5", "title: Welcome Samantha Hiddenname (call 555-0100), minutes: 5").replace(
+        'title: \'Budget & <FY26> review "draft"\'', "title: Review with sa\u0301mantha hiddenname".replace("a\u0301", "a"))
+    council_ = _load(council(files))
+    meeting = next(m for m in council_.meetings if m.id == "2025-10-14")
+    docs = meeting_documents(council_, meeting)
+    for name in ("agenda.docx", "minutes.docx"):
+        text = docx_text(docs[f"documents/meetings/2025-10-14/{name}"])
+        assert "Hiddenname" not in text and "hiddenname" not in text and "555-0100" not in text, name
+        assert "[withheld]" in text, name
