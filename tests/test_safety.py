@@ -130,3 +130,34 @@ def test_an_unwritable_file_is_named_and_nothing_is_written(root, read_only):
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "outreach.yaml cannot be written (it is read-only)" in result.output
     assert snapshot(root) == before
+
+
+def test_commit_refuses_a_new_file_level_error_anywhere_in_the_council(root):
+    # removing a member by hand breaks the meetings that name her, files the edit never touched
+    text = (root / "roster.yaml").read_text()
+    start = text.index("  - id: dolores-whitaker")
+    end = text.index("  - id: jose-nunez")
+    (root / "roster.yaml").write_text(text[:start] + text[end:])
+    before = snapshot(root)
+    result = run(root, "commit", "-m", "Remove Dolores from the roster.")
+    assert result.exit_code == 1
+    assert "meetings/2025-10-07.yaml:" in result.output and "CEC004" in result.output
+    assert "cec restore" in result.output
+    assert snapshot(root) == before and len(messages(root)) == 1
+    # a deleted evidence scan is a new CEC006 error in outreach.yaml
+    assert run(root, "restore", "roster.yaml").exit_code == 0
+    (root / "evidence" / "2025-08-04-recruitment-flyer.pdf").unlink()
+    result = run(root, "commit", "-m", "Drop the flyer scan.")
+    assert result.exit_code == 1 and "outreach.yaml:" in result.output and "CEC006" in result.output
+    assert len(messages(root)) == 1
+
+
+def test_commit_still_records_edits_when_old_problems_remain_elsewhere(root):
+    meeting = root / "meetings" / "2025-10-07.yaml"
+    meeting.write_text(meeting.read_text().replace("dolores-whitaker", "nobody-known"))
+    git(root, "commit", "-qam", "Break a meeting outside cec.")
+    (root / "goals.yaml").write_text((root / "goals.yaml").read_text() + "# reviewed\n")
+    result = run(root, "commit", "-m", "Note the goals review.")
+    assert result.exit_code == 0, result.output
+    assert git(root, "show", "--name-only", "--format=", "HEAD").split() == ["goals.yaml"]
+    assert git(root, "status", "--porcelain") == ""

@@ -17,7 +17,7 @@ def commit(
 ) -> None:
     """Check the council's edited files and commit them (only the council's own files) in one commit.
 
-    Exit codes: 0 committed (or nothing to commit), 1 the edits have errors (CEC001-CEC005) and were
+    Exit codes: 0 committed (or nothing to commit), 1 the edits leave new errors (CEC001-CEC006) and were
     not committed, 2 usage error, no identity or git refused, 3 internal error.
     """
     from cecli.store.handedits import commit_hand_edits

@@ -18,13 +18,13 @@ from cecli.findings import Finding, Severity
 FILE_CODES = ("CEC001", "CEC002", "CEC003", "CEC004", "CEC005")
 
 
-def file_errors(council, loader_findings: list[Finding]) -> list[Finding]:
-    """The CEC001-CEC005 errors of a loaded council."""
+def file_errors(council, loader_findings: list[Finding], codes: tuple[str, ...] = ("CEC004", "CEC005")) -> list[Finding]:
+    """The CEC001-CEC005 errors of a loaded council (and CEC006, evidence, when `codes` names it)."""
     from cecli.rules import REGISTRY, Context
 
     found = [f for f in loader_findings if f.code in FILE_CODES and f.severity is Severity.ERROR]
     ctx = Context(council, __import__("datetime").date.today(), loader_findings)
-    for code in ("CEC004", "CEC005"):
+    for code in codes:
         entry = REGISTRY.get(code)
         if entry is None or entry.check is None or code in council.disabled:
             continue
