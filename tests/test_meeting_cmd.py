@@ -366,12 +366,13 @@ def test_a_change_that_leaves_a_new_problem_says_so_and_keeps_the_commit(root):
     assert last_commit(root)[0] == "Record attendance for the meeting of 2025-10-14."
 
 
-def test_attendance_for_a_future_meeting_warns(root):
+def test_attendance_for_a_future_meeting_is_refused(root):
     assert run(root, "meeting", "new", "--date", "2099-01-13").exit_code == 0
     result = run(root, "meeting", "attendance", "2099-01-13", "--present", "ann-lee")
-    assert result.exit_code == 0, result.output
-    assert "Warning: The meeting of 2099-01-13 is on 2099-01-13, which has not come yet" in result.output
+    assert result.exit_code == 2
+    assert "The meeting of 2099-01-13 is on 2099-01-13, which has not come yet" in result.output
     assert read(root, "meetings/2099-01-13.yaml")["status"] == "scheduled"
+    assert "attendance" not in read(root, "meetings/2099-01-13.yaml")
 
 
 def test_a_new_meeting_in_the_past_or_on_a_weekend_is_written_with_a_warning(root):

@@ -163,6 +163,7 @@ def add(
     audience: Optional[str] = typer.Option(None, "--audience", help="Who it was for."),
     link: Optional[str] = typer.Option(None, "--link", help="Where the public can find it."),
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", metavar="PATH", help="A file in the council folder (repeatable)."),
+    again: bool = typer.Option(False, "--again", help="Record it even though the same report is already recorded."),
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
@@ -172,7 +173,46 @@ def add(
 
     root = find_root(council if council is not None else Path.cwd())
     typer.echo(add_public_report(root, date=parse_day(date, "--date"), title=title, format=format,
-                                 audience=audience, link=link, evidence=evidence, author=author).said)
+                                 audience=audience, link=link, evidence=evidence, author=author, again=again).said)
+
+
+def report_edit(
+    number: int = typer.Argument(..., metavar="N", min=1, help="The entry's number, as `cec report list` shows it."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="A public report's or signature's date."),
+    title: Optional[str] = typer.Option(None, "--title"),
+    format: Optional[str] = typer.Option(None, "--format"),
+    audience: Optional[str] = typer.Option(None, "--audience"),
+    link: Optional[str] = typer.Option(None, "--link"),
+    period: Optional[str] = typer.Option(None, "--period", metavar='"2025-26 Q2"', help="A quarterly report's quarter."),
+    due: Optional[str] = typer.Option(None, "--due", metavar="YYYY-MM-DD"),
+    submitted: Optional[str] = typer.Option(None, "--submitted", metavar="YYYY-MM-DD"),
+    school_year: Optional[str] = typer.Option(None, "--school-year", metavar='"2025-26"', help="The Continuation Plan's year."),
+    member: Optional[str] = typer.Option(None, "--member", metavar="ID", help="A signature's signer."),
+    evidence: Optional[List[str]] = typer.Option(None, "--evidence", metavar="PATH", help="Add an evidence file (repeatable)."),
+    reason: Optional[str] = typer.Option(None, "--reason", help="Why (goes into the commit message)."),
+    council: Optional[Path] = COUNCIL,
+    author: Optional[str] = AUTHOR,
+) -> None:
+    """Correct entry N of reports.yaml (numbers from `cec report list`), with the same checks as adding.
+
+    Give only what changes; an empty value ("") clears an optional field. Exit codes: 0 corrected,
+    1 the result would be invalid, 2 bad input, no such entry or an option that does not apply, 3 internal error.
+    """
+    from cecli.cli.entries import edit as edit_entry
+
+    given = {"--date": date, "--title": title, "--format": format, "--audience": audience, "--link": link,
+             "--period": period, "--due": due, "--submitted": submitted, "--school-year": school_year,
+             "--member": member, "--evidence": evidence}
+    edit_entry("report", number, given, reason, council, author)
+
+
+def _report_entries() -> None:
+    from cecli.cli.entries import add_entry_commands
+
+    add_entry_commands(report_app, "report", report_edit)
+
+
+_report_entries()
 
 
 @templates_app.command("list")

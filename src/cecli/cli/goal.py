@@ -1,4 +1,4 @@
-"""cec goal add|review|progress: the data the council reviewed, its goals and their progress."""
+"""cec goal add|review|progress|list|edit|remove: the data the council reviewed, its goals and their progress."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from typing import List, Optional
 import typer
 
 from cecli.cli.common import AUTHOR, COUNCIL, council_root, handles_errors, say
+from cecli.cli.entries import NUMBER, REASON, add_entry_commands
 
 goal_app = typer.Typer(help="Record the data the council reviewed, the goals it set and their progress.",
                        no_args_is_help=True)
+AGAIN = typer.Option(False, "--again", help="Record it even though the same entry is already recorded.")
 YEAR = typer.Option(None, "--year", metavar='"2025-26"', help="The school year (default: the current one).")
 
 
@@ -44,6 +46,7 @@ def review(
     meeting: Optional[str] = typer.Option(None, "--meeting", metavar="ID", help="The meeting where it was reviewed."),
     year: Optional[str] = YEAR,
     note: Optional[str] = typer.Option(None, "--note", help="What the council took from it."),
+    again: bool = AGAIN,
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
@@ -51,7 +54,7 @@ def review(
     from cecli.records.goals import DataReview, review_data
 
     given = DataReview(source=source, date=date, meeting=meeting, year=year, note=note)
-    say(review_data(council_root(council), given, author))
+    say(review_data(council_root(council), given, author, again=again))
 
 
 @goal_app.command("progress")
@@ -61,13 +64,47 @@ def progress(
     date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="As of when (default: today)."),
     note: Optional[str] = typer.Option(None, "--note", help="Where things stand."),
     year: Optional[str] = typer.Option(None, "--year", metavar='"2025-26"', help="Needed only when the id is used in several years."),
+    again: bool = AGAIN,
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
     """Add a progress note to a goal."""
     from cecli.records.goals import add_progress
 
-    say(add_progress(council_root(council), goal_id, date, note, year, author))
+    say(add_progress(council_root(council), goal_id, date, note, year, author, again=again))
+
+
+def edit(
+    number: int = NUMBER,
+    goal_id: Optional[str] = typer.Option(None, "--id", help="A goal's id."),
+    statement: Optional[str] = typer.Option(None, "--statement"),
+    aligned_to: Optional[str] = typer.Option(None, "--aligned-to"),
+    data: Optional[List[str]] = typer.Option(None, "--data", help="A goal's data sources (repeatable; replaces the list)."),
+    measure: Optional[str] = typer.Option(None, "--measure"),
+    baseline: Optional[str] = typer.Option(None, "--baseline"),
+    target: Optional[str] = typer.Option(None, "--target"),
+    source: Optional[str] = typer.Option(None, "--source", help="A data review's source."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="A data review's or progress note's date."),
+    meeting: Optional[str] = typer.Option(None, "--meeting", metavar="ID"),
+    note: Optional[str] = typer.Option(None, "--note"),
+    reason: Optional[str] = REASON,
+    council: Optional[Path] = COUNCIL,
+    author: Optional[str] = AUTHOR,
+) -> None:
+    """Correct entry N of goals.yaml (numbers from `cec goal list`), with the same checks as adding.
+
+    Give only what changes; an empty value ("") clears an optional field. Exit codes: 0 corrected,
+    1 the result would be invalid, 2 bad input, no such entry or an option that does not apply, 3 internal error.
+    """
+    from cecli.cli.entries import edit as edit_entry
+
+    given = {"--id": goal_id, "--statement": statement, "--aligned-to": aligned_to, "--data": data,
+             "--measure": measure, "--baseline": baseline, "--target": target, "--source": source,
+             "--date": date, "--meeting": meeting, "--note": note}
+    edit_entry("goal", number, given, reason, council, author)
+
+
+add_entry_commands(goal_app, "goal", edit)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""cec outreach add|nominations|election: record how the council recruited its members."""
+"""cec outreach add|nominations|election|list|edit|remove: record how the council recruited its members."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from typing import List, Optional
 import typer
 
 from cecli.cli.common import AUTHOR, COUNCIL, council_root, handles_errors, say
+from cecli.cli.entries import NUMBER, REASON, add_entry_commands
+
+AGAIN = typer.Option(False, "--again", help="Record it even though the same entry is already recorded.")
 
 outreach_app = typer.Typer(help="Record recruitment: communications, information sessions, nominations and elections.",
                            no_args_is_help=True)
@@ -27,6 +30,7 @@ def communication(
     purpose: Optional[str] = typer.Option(None, "--purpose", help="recruitment, information-session, nominations, election, meeting-notice, ..."),
     description: Optional[str] = typer.Option(None, "--description", help="What it said."),
     evidence: Optional[List[str]] = EVIDENCE,
+    again: bool = AGAIN,
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
@@ -35,7 +39,7 @@ def communication(
 
     given = Communication(date=date, channel=channel, audience=audience, purpose=purpose,
                           description=description, evidence=evidence)
-    say(add_communication(council_root(council), given, author))
+    say(add_communication(council_root(council), given, author, again=again))
 
 
 @add_app.command("info-session")
@@ -48,6 +52,7 @@ def info_session(
     attendees: Optional[int] = typer.Option(None, "--attendees", metavar="N", help="How many came."),
     meeting: Optional[str] = typer.Option(None, "--meeting", metavar="ID", help="The meeting file of the session, if there is one."),
     evidence: Optional[List[str]] = EVIDENCE,
+    again: bool = AGAIN,
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
@@ -56,7 +61,7 @@ def info_session(
 
     given = InfoSession(date=date, start=start, end=end, location=location, attendees=attendees,
                         meeting=meeting, evidence=evidence)
-    say(add_info_session(council_root(council), given, author))
+    say(add_info_session(council_root(council), given, author, again=again))
 
 
 @outreach_app.command("nominations")
@@ -117,6 +122,48 @@ def election_candidate(
     say(set_candidate(council_root(council), election_id, given, author))
 
 
+def edit(
+    number: int = NUMBER,
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD"),
+    channel: Optional[str] = typer.Option(None, "--channel", help="A communication's channel."),
+    audience: Optional[str] = typer.Option(None, "--audience"),
+    purpose: Optional[str] = typer.Option(None, "--purpose"),
+    description: Optional[str] = typer.Option(None, "--description"),
+    start: Optional[str] = typer.Option(None, "--start", metavar="HH:MM", help="An information session's start."),
+    end: Optional[str] = typer.Option(None, "--end", metavar="HH:MM"),
+    location: Optional[str] = typer.Option(None, "--location"),
+    attendees: Optional[str] = typer.Option(None, "--attendees", metavar="N"),
+    meeting: Optional[str] = typer.Option(None, "--meeting", metavar="ID"),
+    opened: Optional[str] = typer.Option(None, "--opened", metavar="YYYY-MM-DD", help="When nominations opened."),
+    closed: Optional[str] = typer.Option(None, "--closed", metavar="YYYY-MM-DD"),
+    method: Optional[List[str]] = typer.Option(None, "--method", help="Nomination methods (repeatable; replaces the list)."),
+    received: Optional[str] = typer.Option(None, "--received", metavar="N"),
+    election_id: Optional[str] = typer.Option(None, "--id", help="An election's id."),
+    title: Optional[str] = typer.Option(None, "--title"),
+    notice_given: Optional[str] = typer.Option(None, "--notice-given", metavar="YYYY-MM-DD"),
+    seats: Optional[str] = typer.Option(None, "--seats", metavar="N"),
+    voters: Optional[List[str]] = typer.Option(None, "--voters", help="Voter groups (repeatable; replaces the list)."),
+    evidence: Optional[List[str]] = typer.Option(None, "--evidence", metavar="PATH", help="Add an evidence file (repeatable)."),
+    reason: Optional[str] = REASON,
+    council: Optional[Path] = COUNCIL,
+    author: Optional[str] = AUTHOR,
+) -> None:
+    """Correct entry N of outreach.yaml (numbers from `cec outreach list`), with the same checks as adding.
+
+    Give only what changes; an empty value ("") clears an optional field. Exit codes: 0 corrected,
+    1 the result would be invalid, 2 bad input, no such entry or an option that does not apply, 3 internal error.
+    """
+    from cecli.cli.entries import edit as edit_entry
+
+    given = {"--date": date, "--channel": channel, "--audience": audience, "--purpose": purpose,
+             "--description": description, "--start": start, "--end": end, "--location": location,
+             "--attendees": attendees, "--meeting": meeting, "--opened": opened, "--closed": closed,
+             "--method": method, "--received": received, "--id": election_id, "--title": title,
+             "--notice-given": notice_given, "--seats": seats, "--voters": voters, "--evidence": evidence}
+    edit_entry("outreach", number, given, reason, council, author)
+
+
+add_entry_commands(outreach_app, "outreach", edit)
 outreach_app.add_typer(add_app, name="add")
 outreach_app.add_typer(election_app, name="election")
 

@@ -84,12 +84,14 @@ def copy_template(root: Path, name: str, author: str | None = None, force: bool 
 
 def add_public_report(root: Path, *, date: dt.date, title: str, format: str | None = None,
                       audience: str | None = None, link: str | None = None,
-                      evidence: list[str] | None = None, author: str | None = None) -> Written:
+                      evidence: list[str] | None = None, author: str | None = None, again: bool = False) -> Written:
     from cecli.loader import load_council
+    from cecli.records import _checks as check
     from cecli.store import change
 
     if not title or not title.strip():
         raise InvalidInput("A public report needs a title.", 'Give one with --title "Fall update to families".')
+    check.not_future(date, "--date", "a report given")
     council, _ = load_council(root)
     formats = council.profile.vocabularies.get("format", ()) if council.profile else ()
     if format and formats and format not in formats:
@@ -108,6 +110,8 @@ def add_public_report(root: Path, *, date: dt.date, title: str, format: str | No
         doc = tx.edit("reports.yaml", default={"public_reports": []})
         if doc.get("public_reports") is None:
             doc["public_reports"] = []
+        check.already(doc["public_reports"], entry, ("date", "title"), again,
+                      f"The public report of {date.isoformat()}, “{title.strip()}”,")
         doc["public_reports"].append(entry)
     sha, paths = tx.result
     return Written(list(paths), sha, f"Recorded the public report of {date.isoformat()}, “{title.strip()}”"

@@ -54,6 +54,33 @@ def day(value, option: str, us_format: bool = False) -> dt.date | None:
                        "Write dates like 2025-10-14. Nothing was written.")
 
 
+def not_future(value: dt.date | None, option: str, what: str, today: dt.date | None = None) -> dt.date | None:
+    """Refuse a date after today for something that must already have happened (a report given, a
+    signature, minutes approved)."""
+    today = today or dt.date.today()
+    if value is not None and value > today:
+        raise InvalidInput(f"{option} {value.isoformat()} is after today ({today.isoformat()}): {what} cannot have "
+                           "happened yet.", "Give the date it really happened. Nothing was written.")
+    return value
+
+
+def already(entries, entry: dict, keys: tuple[str, ...], again: bool, what: str) -> None:
+    """Refuse an entry already recorded (the same `keys`: kind, date and title or description) unless --again."""
+    if again:
+        return
+
+    def norm(value):
+        if hasattr(value, "isoformat"):
+            return value.isoformat()
+        return " ".join(str(value).split()).casefold() if value is not None else ""
+
+    wanted = tuple(norm(entry.get(k)) for k in keys)
+    for existing in entries or []:
+        if hasattr(existing, "get") and tuple(norm(existing.get(k)) for k in keys) == wanted:
+            raise InvalidInput(f"{what} is already recorded, so it was not added again.",
+                               "If it really happened twice, run the command again with --again. Nothing was written.")
+
+
 def clock(value: str | None, option: str) -> dt.time | None:
     if value is None:
         return None

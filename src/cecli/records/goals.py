@@ -91,10 +91,10 @@ class DataReview:
     note: str | None = None
 
 
-def review_data(root: Path, given: DataReview, author: str | None = None) -> Written:
+def review_data(root: Path, given: DataReview, author: str | None = None, again: bool = False) -> Written:
     if not given.source:
         raise InvalidInput("Say which data was reviewed with --source.", "Nothing was written.")
-    day = check.day(given.date, "--date")
+    day = check.not_future(check.day(given.date, "--date"), "--date", "a review of data")
     check.school_year(given.year)
     with _change(root, f"Record the review of the {given.source.replace('-', ' ')}.", author) as tx:
         council = tx.council
@@ -109,17 +109,19 @@ def review_data(root: Path, given: DataReview, author: str | None = None) -> Wri
         tx.message = f"Record the review of the {given.source.replace('-', ' ')}{when} for {year}."
         doc = tx.edit(FILE, default={"years": {}})
         section = _year_section(doc, year)
-        _list(section, "data_reviewed").append(
-            {"source": given.source, "date": day, "meeting": given.meeting, "note": given.note})
+        entry = {"source": given.source, "date": day, "meeting": given.meeting, "note": given.note}
+        check.already(section.get("data_reviewed"), entry, ("source", "date", "meeting"), again,
+                      f"The review of the {given.source.replace('-', ' ')}{when} for {year}")
+        _list(section, "data_reviewed").append(entry)
     return Written([FILE], tx.message, f"Recorded the review of the {given.source} for {year} in {FILE}. "
                    "Next: set goals from it with `cec goal add --data " + given.source + "`.", problems=tx.problems)
 
 
 def add_progress(root: Path, goal_id: str, date: str | None, note: str | None, year: str | None = None,
-                 author: str | None = None) -> Written:
+                 author: str | None = None, again: bool = False) -> Written:
     if not note or not note.strip():
         raise InvalidInput("A progress note needs --note.", "Nothing was written.")
-    day = check.day(date, "--date") or dt.date.today()
+    day = check.not_future(check.day(date, "--date") or dt.date.today(), "--date", "a progress note")
     check.school_year(year)
     with _change(root, f"Note progress on the goal {goal_id}.", author) as tx:
         council = tx.council
@@ -141,6 +143,8 @@ def add_progress(root: Path, goal_id: str, date: str | None, note: str | None, y
         tx.message = f"Note progress on the goal {goal_id} for {year} as of {day.isoformat()}."
         doc = tx.edit(FILE)
         goal = next(g for g in doc["years"][year]["goals"] if g.get("id") == goal_id)
+        check.already(goal.get("progress"), {"date": day, "note": note.strip()}, ("date", "note"), again,
+                      f"That progress note of {day.isoformat()} on the goal {goal_id}")
         _list(goal, "progress").append({"date": day, "note": note.strip()})
     return Written([FILE], tx.message, f"Added a progress note of {day.isoformat()} to the goal {goal_id} in {FILE}.",
                    problems=tx.problems)

@@ -309,6 +309,12 @@ def record_attendance(root: Path, meeting_id: str, present, absent, excused, gue
     with _change(root, message, author) as tx:
         council = tx.council
         day = _meeting(tx, meeting_id).date
+        if day > (today or dt.date.today()) and (lists["present"] or lists["absent"] or guests is not None):
+            # members excused in advance may be recorded ahead; who came or stayed away may not
+            raise InvalidInput(f"The meeting of {meeting_id} is on {day.isoformat()}, which has not come yet, so "
+                               "nobody can have attended or missed it.",
+                               "Record attendance after the meeting (only --excused may be given ahead); if its "
+                               "date is wrong, correct it with `cec meeting move`. Nothing was written.")
         for name, ids in lists.items():
             check.members(council, ids, f"--{name}")
             _check_active(council, ids, day, f"--{name}")
@@ -432,6 +438,8 @@ def _minutes(given: Record) -> dict:
     """The minutes' dates and summary that were given."""
     minutes = {k: check.day(getattr(given, k), f"--{k}") for k in ("recorded", "sent", "approved")}
     minutes = {k: v for k, v in minutes.items() if v is not None}
+    for key, value in minutes.items():
+        check.not_future(value, f"--{key}", f"minutes {key}")
     if given.summary:
         minutes["summary"] = given.summary
     if "recorded" in minutes and "approved" in minutes and minutes["approved"] < minutes["recorded"]:

@@ -51,7 +51,7 @@ class Communication:
     evidence: list[str] | None = None
 
 
-def add_communication(root: Path, given: Communication, author: str | None = None) -> Written:
+def add_communication(root: Path, given: Communication, author: str | None = None, again: bool = False) -> Written:
     if not given.date or not given.channel:
         raise InvalidInput("A communication needs --date and --channel.", "Nothing was written.")
     day = check.day(given.date, "--date")
@@ -66,6 +66,8 @@ def add_communication(root: Path, given: Communication, author: str | None = Non
         doc = tx.edit(FILE, default={})
         entry = {"date": day, "channel": given.channel, "audience": given.audience,
                  "purpose": given.purpose, "description": given.description, "evidence": evidence or None}
+        check.already(doc.get("communications"), entry, ("date", "channel", "description"), again,
+                      f"A {channel} communication of {day.isoformat()}" + (" with that description" if given.description else ""))
         _list(doc, "communications").append(entry)
     return Written(sorted({FILE, *evidence}), message,
                    f"Added the {given.channel.replace('-', ' ')} communication of {day.isoformat()} to {FILE}"
@@ -84,7 +86,7 @@ class InfoSession:
     evidence: list[str] | None = None
 
 
-def add_info_session(root: Path, given: InfoSession, author: str | None = None) -> Written:
+def add_info_session(root: Path, given: InfoSession, author: str | None = None, again: bool = False) -> Written:
     if not given.date:
         raise InvalidInput("An information session needs --date.", "Nothing was written.")
     day = check.day(given.date, "--date")
@@ -99,6 +101,8 @@ def add_info_session(root: Path, given: InfoSession, author: str | None = None) 
         doc = tx.edit(FILE, default={})
         entry = {"date": day, "start": start, "end": end, "location": given.location,
                  "attendees": given.attendees, "meeting": given.meeting, "evidence": evidence or None}
+        check.already(doc.get("info_sessions"), {"date": day, "start": start and f"{start:%H:%M}"}, ("date", "start"),
+                      again, f"An information session on {day.isoformat()}" + (f" at {start:%H:%M}" if start else ""))
         _list(doc, "info_sessions").append(entry)
     return Written(sorted({FILE, *evidence}), message,
                    f"Added the information session of {day.isoformat()} to {FILE}."

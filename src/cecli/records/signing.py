@@ -42,6 +42,7 @@ def sign(root: Path, what: str, period: str | None, member_id: str, day, author:
     signed_on = check.day(day, "--date", us_format=True)
     if signed_on is None:
         raise InvalidInput("Give the signing date with --date YYYY-MM-DD.")
+    check.not_future(signed_on, "--date", "a signature")
     if what == "quarterly":
         match = _PERIOD.match((period or "").strip())
         if not match or (int(match[1]) + 1) % 100 != int(match[2]):
@@ -72,6 +73,12 @@ def sign(root: Path, what: str, period: str | None, member_id: str, day, author:
                 doc["continuation_plan"] = entry
             tx.message = f"Record {member.name}'s signature on the Continuation Plan."
             order = PLAN_ORDER
+        before_by, before_on = entry.get("signed_by"), entry.get("signed_on")
+        if before_by and (str(before_by) != member.id or before_on != signed_on):
+            previous = council.member(str(before_by))
+            name = previous.name if previous else str(before_by)
+            when = f" of {before_on.isoformat()}" if hasattr(before_on, "isoformat") else ""
+            tx.message = tx.message[:-1] + f", replacing {name}'s signature{when}."
         put(entry, "signed_by", member.id, order)
         put(entry, "signed_on", signed_on, order)
     return tx.message, tx.result[0], tx.problems
