@@ -189,3 +189,67 @@ def test_remove_needs_a_reason_and_refuses_a_meeting_other_records_name(root):
     (root / "goals.yaml").write_text(goals)
     git(root, "commit", "-qam", "Name the January meeting in the goals.")
     refused(root, ["meeting", "remove", "2099-01-13", "--reason", "Typo"], "goals.yaml:7")
+
+
+# --- cec meeting move ------------------------------------------------------------------------------
+
+def test_move_renames_with_history_follows_references_and_rewrites_documents(root):
+    goals = (root / "goals.yaml").read_text().replace("meeting: 2025-10-14", "meeting: 2099-01-13  # the January review")
+    (root / "goals.yaml").write_text(goals)
+    git(root, "commit", "-qam", "Plan the data review for January.")
+    assert run(root, "meeting", "docs", "2099-01-13").exit_code == 0
+    before = commits(root)
+    result = run(root, "meeting", "move", "2099-01-13", "--to", "2099-01-20")
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())
+    assert "Moved meetings/2099-01-13.yaml to meetings/2099-01-20.yaml" in out
+    assert "Updated the references to it in goals.yaml." in out
+    assert "send the agenda again (it went out on 2099-01-06 with the old date)" in out
+    assert "post the public notice" in out and "cec calendar" in out
+    assert commits(root) == before + 1
+    message, _, _ = last_commit(root)
+    assert message == "Move the meeting of 2099-01-13 to 2099-01-20."
+    paths = sorted(git(root, "show", "--no-renames", "--name-only", "--format=", "HEAD").split())
+    assert paths == ["documents/meetings/2099-01-13/agenda.docx", "documents/meetings/2099-01-13/minutes.docx",
+                     "documents/meetings/2099-01-13/sign-in.docx", "documents/meetings/2099-01-20/agenda.docx",
+                     "documents/meetings/2099-01-20/minutes.docx", "documents/meetings/2099-01-20/sign-in.docx",
+                     "goals.yaml", "meetings/2099-01-13.yaml", "meetings/2099-01-20.yaml"]
+    assert not (root / "meetings/2099-01-13.yaml").exists() and not (root / "documents/meetings/2099-01-13").exists()
+    text = (root / "meetings/2099-01-20.yaml").read_text()
+    assert text.startswith("# Added by the secretary in November.") and "date: 2099-01-20\n" in text
+    assert "agenda_sent" not in text  # it was for the old date
+    assert "meeting: 2099-01-20  # the January review" in (root / "goals.yaml").read_text()
+    renames = git(root, "show", "-M", "--format=", "--name-status", "HEAD").splitlines()
+    assert any(line.startswith("R") and line.endswith("\tmeetings/2099-01-20.yaml") for line in renames)
+    history = git(root, "log", "--follow", "--format=%s", "--", "meetings/2099-01-20.yaml").splitlines()
+    assert history == ["Move the meeting of 2099-01-13 to 2099-01-20.", "Start the council."]
+    assert git(root, "status", "--porcelain") == ""
+    assert format_findings(root) == []
+
+
+def test_move_keeps_a_suffix_and_uses_the_new_date_in_the_documents(tmp_path):
+    root = make_council(tmp_path, {"meetings/2099-01-13-special.yaml": FUTURE.replace("kind: regular", "kind: special")})
+    result = run(root, "meeting", "move", "2099-01-13-special", "--to", "2099-01-14")
+    assert result.exit_code == 0, result.output
+    assert read(root, "meetings/2099-01-14-special.yaml")["date"] == dt.date(2099, 1, 14)
+    from docx import Document
+
+    agenda = Document(root / "documents/meetings/2099-01-14-special/agenda.docx")
+    text = "\n".join(p.text for p in agenda.paragraphs)
+    assert "January 14, 2099" in text and "January 13, 2099" not in text
+
+
+@pytest.mark.parametrize("args, says", [
+    (["2099-01-13", "--to", "2025-10-14"], "There is already a meeting on 2025-10-14"),
+    (["2025-10-14", "--to", "2025-10-21"], "was held"),
+    (["2099-01-13", "--to", "2099-01-13"], "already on 2099-01-13"),
+    (["2099-01-13", "--to", "2099-02-30"], "not a real date"),
+    (["2099-01-31", "--to", "2099-02-03"], "Did you mean `2099-01-13`?"),
+])
+def test_move_refusals_write_nothing(root, args, says):
+    refused(root, ["meeting", "move", *args], says)
+
+
+def test_move_refuses_a_cancelled_meeting(root):
+    assert run(root, "meeting", "cancel", "2099-01-13", "--reason", "Snow").exit_code == 0
+    refused(root, ["meeting", "move", "2099-01-13", "--to", "2099-01-20"], "cec meeting new --date 2099-01-20")

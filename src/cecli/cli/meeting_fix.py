@@ -79,6 +79,24 @@ def remove(
     say(remove_meeting(council_root(council), meeting_id, reason, author))
 
 
+def move(
+    meeting_id: str = MEETING,
+    to: str = typer.Option(..., "--to", metavar="YYYY-MM-DD", help="The new date."),
+    council: Optional[Path] = COUNCIL,
+    author: Optional[str] = AUTHOR,
+) -> None:
+    """Reschedule a meeting that has not been held to another date (one commit).
+
+    The file is renamed with its history (`git log --follow`), its date changes, every record that
+    names the meeting follows, its documents move and are rewritten for the new date, and cec says
+    which notices must go out again. A held or cancelled meeting, or a move onto a date that already
+    has a meeting, is refused.
+    """
+    from cecli.records.meeting_edits import move_meeting
+
+    say(move_meeting(council_root(council), meeting_id, to, author))
+
+
 # --- cec meeting agenda DATE add|edit|remove|move|list -----------------------------------------------
 
 agenda_app = typer.Typer(help="List and change a meeting's agenda items: add, edit, remove, move, list.",
@@ -182,6 +200,6 @@ def agenda_move(ctx: typer.Context, number: int = NUMBER,
 
 def add_corrections(meeting_app: typer.Typer) -> None:
     """Add the correction commands to `cec meeting`."""
-    for name, func in (("edit", edit), ("held", held), ("cancel", cancel), ("remove", remove)):
+    for name, func in (("edit", edit), ("move", move), ("held", held), ("cancel", cancel), ("remove", remove)):
         meeting_app.command(name)(handles_errors(func))
     meeting_app.add_typer(agenda_app, name="agenda")

@@ -293,3 +293,98 @@ def _names(value, meeting_id: str) -> bool:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         value = value.isoformat()
     return isinstance(value, str) and value == meeting_id
+
+
+# --- cec meeting move ------------------------------------------------------------------------------
+
+def move_meeting(root: Path, meeting_id: str, to: str, author: str | None = None) -> Written:
+    """Reschedule a meeting: rename its file (git follows the history), change its date, make every
+    reference to it follow, move and rewrite its documents, and say which notices must go out again."""
+    from cecli.records.meetings import _date_warnings
+    from cecli.store import put
+
+    day = read_day(to, "--to")
+    if day is None:
+        raise InvalidInput("Give the new date with --to, such as --to 2026-12-15.", "Nothing was written.")
+    suffix = meeting_id[10:]  # "-special" of 2026-12-08-special stays with the meeting
+    new_id = day.isoformat() + suffix
+    old_rel, new_rel = _rel(meeting_id), _rel(new_id)
+    message = f"Move the meeting of {meeting_id} to {new_id}."
+    with _change(root, message, author) as tx:
+        meeting = _meeting(tx, meeting_id)
+        if new_id == meeting_id:
+            raise InvalidInput(f"The meeting of {meeting_id} is already on {day.isoformat()}.", "Nothing was written.")
+        if meeting.status == "held" or meeting.attendance is not None or meeting.minutes is not None:
+            raise InvalidInput(f"The meeting of {meeting_id} was held (its record says so), so it cannot be moved: "
+                               "what happened on that day is part of the record.",
+                               "If the date was typed wrong when it was entered, and the meeting took place on the "
+                               "other day, undo the changes that recorded it (`cec log`, `cec undo COMMIT`) and move it "
+                               "then. Nothing was written.")
+        if meeting.status == "cancelled":
+            raise InvalidInput(f"The meeting of {meeting_id} was cancelled, so it stays in the record as cancelled.",
+                               f"Schedule the new date with `cec meeting new --date {day.isoformat()}`. Nothing was written.")
+        if tx.exists(new_rel) or any(m.id == new_id for m in tx.council.meetings):
+            raise InvalidInput(f"There is already a meeting on {day.isoformat()} ({new_rel}).",
+                               "Choose another date, or remove or move that meeting first "
+                               "(`cec meeting list` shows them). Nothing was written.")
+        tx.rename(old_rel, new_rel)
+        doc = tx.edit(new_rel)
+        doc["date"] = day
+        cleared = [key for key in ("agenda_sent", "notice_posted", "documents_posted") if key in doc]
+        for key in cleared:
+            put(doc, key, None, ORDER)
+        followed = []
+        for rel, _line in references(tx.root, meeting_id, skip=old_rel):
+            count = _rename_references(tx.edit(rel), meeting_id, new_id)
+            if count:
+                followed.append(rel)
+        old_documents = tracked_documents(tx, meeting_id)
+        for path in old_documents:
+            tx.rename(path, path.replace(f"documents/meetings/{meeting_id}/", f"documents/meetings/{new_id}/", 1))
+        updated = _as_model(tx.council, new_id, doc)
+        moved_council = dataclasses.replace(tx.council, meetings=[m for m in tx.council.meetings if m.id != meeting_id])
+        documents = _write_documents(tx, moved_council, updated)
+        paths = tx.paths
+    said = f"Moved {old_rel} to {new_rel} (the file keeps its history)."
+    if followed:
+        said += f" Updated the references to it in {list_words(sorted(set(followed)))}."
+    if documents:
+        said += " Rewrote its agenda, minutes shell and sign-in sheet for the new date."
+    said += " " + _notices_after_move(meeting, day, cleared)
+    return Written(paths, message, said, _date_warnings(day), problems=tx.problems)
+
+
+def _rename_references(node, old: str, new: str) -> int:
+    """Replace every `meeting:` / `approved_at:` value naming `old` with `new` in a round-trip document."""
+    count = 0
+    if isinstance(node, dict):
+        for key in list(node.keys()):
+            value = node[key]
+            if key in REFERENCE_KEYS and _names(value, old):
+                is_day = isinstance(value, dt.date) and len(new) == 10
+                node[key] = dt.date.fromisoformat(new) if is_day else new
+                count += 1
+            else:
+                count += _rename_references(value, old, new)
+    elif isinstance(node, list):
+        for value in node:
+            count += _rename_references(value, old, new)
+    return count
+
+
+def _notices_after_move(meeting, day: dt.date, cleared: list[str]) -> str:
+    """Which announcements of the old date must go out again."""
+    out = []
+    if meeting.agenda_sent:
+        out.append(f"send the agenda again (it went out on {meeting.agenda_sent.isoformat()} with the old date)")
+    else:
+        out.append("send the agenda")
+    if meeting.notice_posted:
+        out.append("post a new public notice and take down the one for the old date")
+    else:
+        out.append("post the public notice")
+    out.append("update the calendar and the public site (`cec calendar`, `cec publish`)")
+    said = "Next: " + "; ".join(out) + "."
+    if cleared:
+        said += f" The record's {list_words([c.replace('_', ' ') for c in cleared])} date was for the old date, so it was removed."
+    return said
