@@ -109,10 +109,12 @@ def test_a_second_meeting_on_a_day_needs_a_suffix(root):
 
 
 @pytest.mark.parametrize("args, says", [
-    (["--date", "10/14/2025"], "not a date written as YYYY-MM-DD"),
+    (["--date", "10/14/25"], "two-digit year"),
+    (["--date", "14/10/2025"], "dates with slashes are month/day/year"),
     (["--date", "2025-02-30"], "not a real date"),
     (["--date", "2025-11-18", "--start", "25:00"], "not a real time of day"),
-    (["--date", "2025-11-18", "--start", "6pm"], '"HH:MM"'),
+    (["--date", "2025-11-18", "--start", "6"], "could be morning or evening"),
+    (["--date", "2025-11-18", "--start", "6:30"], "write 6:30 PM, 18:30 or 06:30"),
     (["--date", "2025-11-18", "--start", "19:00", "--end", "18:00"], "is not after the start time"),
     (["--date", "2025-11-18", "--kind", "regualr"], "Did you mean `regular`?"),
     (["--date", "2025-11-18", "--suffix", "Special Session"], "not a usable id"),
@@ -240,7 +242,7 @@ def test_record_minutes_a_motion_with_votes_and_an_action_item(root):
     (["--action", "Call the board", "--owner", "zed"], "no member has the id `zed`"),
     (["--recorded", "2025-10-01"], "before the meeting"),
     (["--approved", "14 Oct"], "YYYY-MM-DD"),
-    (["--notice-posted", "2025-10-10 4pm"], '"HH:MM"'),
+    (["--notice-posted", "2025-10-10 4"], '"2026-12-04 16:00"'),
     ([], "nothing to record"),
 ])
 def test_bad_records_write_nothing(root, args, says):

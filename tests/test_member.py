@@ -283,7 +283,7 @@ def test_csv_problems_name_the_column_and_say_nothing_was_written_once(root, tmp
     assert result.exit_code == 2
     assert 'row 2, column "Start Date": `11/31/2026` is not a real date' in result.output
     assert 'row 3, column "Role": `boss` is not an officer role' in result.output
-    assert 'row 3, column "Start Date": `2026-13` is not a date written as YYYY-MM-DD or M/D/YYYY.' in result.output
+    assert 'row 3, column "Start Date": `2026-13` is not a whole date: give the day, the month and the year.' in result.output
     assert "--start" not in result.output and "--role" not in result.output
     assert result.output.count("Nothing was written.") == 1
 

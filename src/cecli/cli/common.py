@@ -61,15 +61,15 @@ def say_error(message: str, hint: str = "") -> None:
 
 
 def parse_day(value: str | None, option: str = "--as-of") -> dt.date | None:
-    """A date option written YYYY-MM-DD (records._checks.day); a bad one is a usage error."""
+    """A date option as people write it (cecli.when: 2026-12-08, 12/8/2026, Dec 8 2026, today);
+    a bad one is a usage error that shows what is accepted."""
     from cecli.errors import InvalidInput
     from cecli.records._checks import day
 
     try:
         return day(value, option)
     except InvalidInput as err:
-        shape = "" if "YYYY-MM-DD" in err.message else " Write it as YYYY-MM-DD."
-        raise typer.BadParameter(err.message + shape) from None
+        raise typer.BadParameter(f"{err.message} {err.hint.replace(' Nothing was written.', '')}") from None
 
 
 def council_path(path: Path | None, council: Path | None = None) -> Path:

@@ -14,9 +14,6 @@ from pathlib import Path
 from cecli.errors import InvalidInput
 from cecli.suggest import did_you_mean
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})\Z")
-_TIME = re.compile(r"(\d{1,2}):(\d{2})\Z")
 _YEAR = re.compile(r"(\d{4})-(\d{2})\Z")
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 
@@ -28,30 +25,28 @@ def quoted(text: str):
     return DoubleQuotedScalarString(text)
 
 
-def day(value, option: str, us_format: bool = False) -> dt.date | None:
-    """A date written YYYY-MM-DD (a date passes through; None stays None).
+def _unclear(option: str, err) -> InvalidInput:
+    """An InvalidInput naming the option, from a cecli.when.Unclear."""
+    return InvalidInput(f"{option} {err}".strip(), f"{err.example} Nothing was written.")
 
-    `us_format=True` also takes M/D/YYYY, as spreadsheets write dates, and reads a blank as no date.
+
+def day(value, option: str, us_format: bool = False, today: dt.date | None = None) -> dt.date | None:
+    """A date as people write it (cecli.when.read_date: 2026-12-08, 12/8/2026, Dec 8 2026, today);
+    a date passes through; None stays None.
+
+    `us_format=True` (spreadsheet cells) also reads a blank as no date.
     """
     if value is None or isinstance(value, dt.date):
         return value
     text = str(value).strip()
     if us_format and not text:
         return None
-    us = _US_DATE.match(text) if us_format else None
+    from cecli.when import Unclear, read_date
+
     try:
-        if us:
-            return dt.date(int(us[3]), int(us[1]), int(us[2]))
-        if _DATE.match(text):
-            return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(f"{option} `{text}` is not a real date (check the day and month).".strip(),
-                           "Nothing was written.") from None
-    if us_format:
-        raise InvalidInput(f"{option} `{text}` is not a date written as YYYY-MM-DD or M/D/YYYY.".strip(),
-                           "Write dates like 2025-10-14 or 10/14/2025. Nothing was written.")
-    raise InvalidInput(f"{option} `{text}` is not a date written as YYYY-MM-DD.".strip(),
-                       "Write dates like 2025-10-14. Nothing was written.")
+        return read_date(text, today)
+    except Unclear as err:
+        raise _unclear(option, err) from None
 
 
 def not_future(value: dt.date | None, option: str, what: str, today: dt.date | None = None) -> dt.date | None:
@@ -82,17 +77,15 @@ def already(entries, entry: dict, keys: tuple[str, ...], again: bool, what: str)
 
 
 def clock(value: str | None, option: str) -> dt.time | None:
+    """A time as people write it (cecli.when.read_time: 18:00, 6pm, 6:30 PM)."""
     if value is None:
         return None
-    match = _TIME.match(value.strip())
-    if not match:
-        raise InvalidInput(f'{option} `{value}` is not a time written as "HH:MM", such as "18:30".',
-                           "Use a 24-hour clock. Nothing was written.")
-    hour, minute = int(match[1]), int(match[2])
-    if hour > 23 or minute > 59:
-        raise InvalidInput(f'{option} `{value}` is not a real time of day (use "00:00" to "23:59").',
-                           "Nothing was written.")
-    return dt.time(hour, minute)
+    from cecli.when import Unclear, read_time
+
+    try:
+        return read_time(value)
+    except Unclear as err:
+        raise _unclear(option, err) from None
 
 
 def hhmm(value: dt.time):
@@ -105,18 +98,18 @@ def in_order(start: dt.time | None, end: dt.time | None) -> None:
                            "Check --start and --end. Nothing was written.")
 
 
-def moment(value: str | None, option: str):
-    """A date, or a date and time ("2025-10-10 16:00"); returned as it should be written."""
+def moment(value: str | None, option: str, today: dt.date | None = None):
+    """A date, or a date and time (cecli.when.read_moment: "2025-10-10 16:00", "Oct 10 2025 4pm");
+    returned as it should be written: a date, or a quoted "YYYY-MM-DD HH:MM"."""
     if value is None:
         return None
-    parts = value.strip().split()
-    if len(parts) == 1:
-        return day(parts[0], option)
-    if len(parts) == 2:
-        when, at = day(parts[0], option), clock(parts[1], option)
-        return quoted(f"{when.isoformat()} {at.hour:02d}:{at.minute:02d}")
-    raise InvalidInput(f'{option} `{value}` is not a date and time written as "YYYY-MM-DD HH:MM".',
-                       'Write it like "2025-10-10 16:00". Nothing was written.')
+    from cecli.when import Unclear, read_moment, time_text
+
+    try:
+        when, at = read_moment(value, today)
+    except Unclear as err:
+        raise _unclear(option, err) from None
+    return when if at is None else quoted(f"{when.isoformat()} {time_text(at)}")
 
 
 def school_year(value: str | None, option: str = "--year") -> str | None:

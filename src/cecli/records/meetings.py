@@ -63,7 +63,7 @@ class NewMeeting:
 def new_meeting(root: Path, plan: NewMeeting, author: str | None = None) -> Written:
     """Create meetings/<date>.yaml from the council's defaults and the previous meeting, with its documents."""
     if not plan.date:
-        raise InvalidInput("The meeting's date is missing.", "Give it with --date YYYY-MM-DD. Nothing was written.")
+        raise InvalidInput("The meeting's date is missing.", "Give it with --date, such as --date 2026-12-08 or --date \"Dec 8 2026\". Nothing was written.")
     day = check.day(plan.date, "--date")
     if plan.kind not in KINDS:
         raise InvalidInput(f"--kind `{plan.kind}` is not a kind of meeting.",
@@ -172,7 +172,14 @@ def _carried(item: dict, previous: dt.date) -> dict:
 
 
 def _as_time(value) -> dt.time | None:
-    return None if value is None else check.clock(str(value), "the meeting's time")
+    """A time already in the records (from a flag, the previous meeting or meeting_defaults); the
+    files' own `H:MM` is a 24-hour time, not the ambiguous typed `6:30` that cecli.when refuses."""
+    if value is None or isinstance(value, dt.time):
+        return value
+    hour, _, minute = str(value).partition(":")
+    if hour.isdigit() and minute.isdigit() and len(minute) == 2 and int(hour) < 24 and int(minute) < 60:
+        return dt.time(int(hour), int(minute))
+    return check.clock(str(value), "the meeting's time")
 
 
 def _plain(node):
