@@ -40,6 +40,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("cecli.cli.export", "Assemble the evidence the state asks for, as a folder or zip with an index and a manifest."),
     "publish": ("cecli.cli.publish", "Write the council's public site: members, meetings, agendas, approved minutes, goals, reports."),
     "calendar": ("cecli.cli.publish", "Write the meeting calendar as an iCalendar (.ics) file that calendar apps can subscribe to."),
+    "serve": ("cecli.cli.serve", "Open the council's records in a browser: dashboard, roster, meetings, outreach, goals, reports and history."),
 }
 
 

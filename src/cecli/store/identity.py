@@ -76,3 +76,13 @@ def resolve_author(explicit: str | Author | None = None, root: Path | str | None
         "Nothing was written.",
         HOW_TO_SET,
     )
+
+
+def remember_author(root: Path | str, author: Author) -> None:
+    """Keep `author` as the council repository's git identity (user.name and user.email in its own
+    .git/config), where every later command, in a terminal or through `cec serve`, finds it."""
+    from cecli.store.gitrepo import git, require_repo
+
+    repo = require_repo(Path(root))
+    git(repo.top, "config", "user.name", author.name, check=True)
+    git(repo.top, "config", "user.email", author.email, check=True)

@@ -23,6 +23,7 @@ What the store has to tell the user while it works goes through `notify` (stderr
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import datetime as dt
 import os
 from pathlib import Path, PurePosixPath
@@ -50,6 +51,21 @@ NOTIFY = _stderr  # replaced by a front end (or a test) that shows the store's m
 def notify(text: str) -> None:
     """Tell the user something while a change is under way (waiting for a lock, a change recovered)."""
     NOTIFY(text)
+
+# A check run under the lock before a change reads anything (set with `expecting`): `cec serve` uses it
+# to refuse a form built from files that changed since, with no gap between its check and the change.
+_EXPECTED: contextvars.ContextVar = contextvars.ContextVar("cec_expected", default=None)
+
+
+@contextlib.contextmanager
+def expecting(check):
+    """Run `check(root)` under the lock at the start of every change made inside this block; it raises
+    (a CecError) to refuse the change before anything is read or written."""
+    token = _EXPECTED.set(check)
+    try:
+        yield
+    finally:
+        _EXPECTED.reset(token)
 
 
 class Change:
@@ -206,6 +222,8 @@ def change(root: Path | str, message: str, author: str | Author | None = None, *
     """
     root, message, repo, who = prepare(root, message, author, new_council=new_council)
     with _locked(repo):
+        if _EXPECTED.get() is not None:
+            _EXPECTED.get()(root)
         council, findings = None, []
         if (root / "council.yaml").is_file():
             from cecli.loader import load_council

@@ -1,0 +1,135 @@
+"""Meetings: the list and `cec meeting new`; one meeting's page with its attendance (ticking the
+members serving that day), minutes dates and notes, motions and votes, cancelling, and its documents
+to download."""
+
+from __future__ import annotations
+
+from flask import Response, abort, g, redirect, url_for
+
+from cecli.web.app import today
+from cecli.web.forms import Form, tell
+from cecli.web.views import council, load, page
+
+NEW_OPTIONS = {"--date": "date", "--kind": "kind", "--title": "title", "--start": "start", "--end": "end",
+               "--location": "location", "--virtual-link": "virtual_link", "--suffix": "suffix"}
+KINDS = ("regular", "special", "information-session", "election")
+DOCUMENTS = {"agenda": "Agenda", "minutes": "Minutes", "sign-in": "Sign-in sheet"}
+
+
+def _rel(meeting_id: str) -> str:
+    return f"meetings/{meeting_id}.yaml"
+
+
+@council.route("/meetings", methods=["GET", "POST"])
+def meetings():
+    from cecli.records.meetings import NewMeeting, new_meeting
+
+    council_obj, _ = load()
+    form = Form("new-meeting", g.root, ["council.yaml"], NEW_OPTIONS, defaults={"kind": "regular"})
+    if form.posted:
+        plan = NewMeeting(date=form.get("date"), kind=form.get("kind") or "regular", title=form.get("title"),
+                          start=form.get("start"), end=form.get("end"), location=form.get("location"),
+                          virtual_link=form.get("virtual_link"), suffix=form.get("suffix"))
+        done = form.run(lambda: new_meeting(g.root, plan, None))
+        if done is not None:
+            tell(done)
+            meeting_id = done.paths[0].removeprefix("meetings/").removesuffix(".yaml")
+            return redirect(url_for(".meeting", meeting_id=meeting_id))
+    day = today()
+    upcoming = [m for m in council_obj.meetings if m.date >= day]
+    past = [m for m in reversed(council_obj.meetings) if m.date < day]
+    return page("meetings.html", "Meetings", council=council_obj, upcoming=upcoming, past=past, form=form,
+                kinds=KINDS, today=day)
+
+
+def _find(council_obj, meeting_id: str):
+    found = next((m for m in council_obj.meetings if m.id == meeting_id), None)
+    if found is None:
+        abort(404, f"There is no meeting {meeting_id}.")
+    return found
+
+
+@council.route("/meetings/<meeting_id>", methods=["GET", "POST"])
+def meeting(meeting_id: str):
+    from cecli.records import meetings as ops
+
+    council_obj, _ = load()
+    this = _find(council_obj, meeting_id)
+    files = [_rel(meeting_id), "roster.yaml"]
+    serving = council_obj.active_members(this.date)
+    att = this.attendance
+    attendance = Form("attendance", g.root, files, {"--present": "present", "--absent": "present",
+                                                     "--excused": "excused", "--guests": "guests"},
+                      defaults={"present": att.present if att else [], "excused": att.excused if att else [],
+                                "guests": att.guest_count() if att and att.guests is not None else ""})
+    minutes = this.minutes
+    record_form = Form("minutes", g.root, files, {"--recorded": "recorded", "--sent": "sent", "--approved": "approved",
+                                                  "--summary": "summary", "--agenda-sent": "agenda_sent",
+                                                  "--notice-posted": "notice_posted"},
+                       defaults={"recorded": minutes.recorded if minutes else None,
+                                 "sent": minutes.sent if minutes else None,
+                                 "approved": minutes.approved if minutes else None,
+                                 "summary": minutes.summary if minutes else None,
+                                 "agenda_sent": this.agenda_sent,
+                                 "notice_posted": this.notice_posted.strftime("%Y-%m-%d %H:%M") if this.notice_posted else None})
+    motion = Form("motion", g.root, files, {"--motion": "text", "--moved-by": "moved_by", "--seconded-by": "seconded_by",
+                                            "--for": "for", "--against": "against", "--abstain": "abstain",
+                                            "--result": "result"})
+    cancel = Form("cancel", g.root, files, {"--reason": "reason"})
+
+    if attendance.posted:
+        present, excused = attendance.get_list("present"), attendance.get_list("excused")
+        # as `cec meeting attendance` asks in a terminal: everyone serving who is not ticked was absent
+        absent = [m.id for m in serving if m.id not in present and m.id not in excused]
+        done = attendance.run(lambda: ops.record_attendance(g.root, meeting_id, present, absent, excused,
+                                                            attendance.get_int("guests"), None))
+        if done is not None:
+            tell(done)
+            return redirect(url_for(".meeting", meeting_id=meeting_id) + "#attendance")
+    if record_form.posted:
+        given = ops.Record(**{k: record_form.get(k) for k in ("recorded", "sent", "approved", "summary",
+                                                              "agenda_sent", "notice_posted")})
+        done = record_form.run(lambda: ops.record(g.root, meeting_id, given, None))
+        if done is not None:
+            tell(done)
+            return redirect(url_for(".meeting", meeting_id=meeting_id) + "#minutes")
+    if motion.posted:
+        given = ops.Record(motion=motion.get("text"), moved_by=motion.get("moved_by"),
+                           seconded_by=motion.get("seconded_by"), votes_for=motion.get_list("for"),
+                           against=motion.get_list("against"), abstain=motion.get_list("abstain"),
+                           result=motion.get("result"))
+        done = motion.run(lambda: ops.record(g.root, meeting_id, given, None))
+        if done is not None:
+            tell(done)
+            return redirect(url_for(".meeting", meeting_id=meeting_id) + "#motions")
+    if cancel.posted:
+        done = cancel.run(lambda: ops.cancel(g.root, meeting_id, cancel.get("reason"), None))
+        if done is not None:
+            tell(done)
+            return redirect(url_for(".meeting", meeting_id=meeting_id))
+    return page("meeting.html", this.display_title, council=council_obj, meeting=this, serving=serving,
+                attendance=attendance, record_form=record_form, motion=motion, cancel=cancel,
+                documents=DOCUMENTS, name_of=council_obj.name_of, results=ops.RESULTS, today=today())
+
+
+@council.get("/meetings/<meeting_id>/<name>.<ext>")
+def document(meeting_id: str, name: str, ext: str):
+    """A meeting's agenda, minutes or sign-in sheet, made from its records as they are now."""
+    from cecli.documents import meeting_documents
+    from cecli.documents.meetings import meeting_folder
+
+    if name not in DOCUMENTS or ext not in ("docx", "pdf"):
+        abort(404)
+    council_obj, _ = load()
+    this = _find(council_obj, meeting_id)
+    data = meeting_documents(council_obj, this)[f"{meeting_folder(this)}/{name}.docx"]
+    filename = f"{meeting_id}-{name}.{ext}"
+    if ext == "pdf":
+        from cecli.web.downloads import docx_to_pdf
+
+        data = docx_to_pdf(data)
+        mimetype = "application/pdf"
+    else:
+        mimetype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return Response(data, mimetype=mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})

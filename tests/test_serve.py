@@ -1,0 +1,316 @@
+"""cec serve through Flask's test client: safety (CSRF, Host, read-only, password, loopback), stale
+forms (409, input kept), errors beside fields, identity, one commit per form, many councils."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import invoke
+from servecouncil import commits, form_fields, form_values, git, last_commit, sample_repo
+
+TODAY = dt.date(2026, 11, 22)
+HOST = "127.0.0.1:8765"
+
+
+def client_for(root, **options):
+    from cecli.web import create_app
+
+    app = create_app(root, today=TODAY, **options)
+    app.testing = True
+    return app.test_client()
+
+
+def get(client, url, **kw):
+    return client.get(url, headers={"Host": HOST}, **kw)
+
+
+def post(client, url, data, **kw):
+    return client.post(url, data=data, headers={"Host": HOST}, **kw)
+
+
+def page_form(client, url, name):
+    response = get(client, url)
+    assert response.status_code == 200, response.data[:500]
+    return form_fields(response.get_data(as_text=True), name)
+
+
+def snapshot(root):
+    files = {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+             if p.is_file() and ".git" not in p.relative_to(root).parts}
+    return files, git(root, "rev-parse", "HEAD")
+
+
+NEW_MEMBER = {"name": "Rosa Delgado", "category": "parent", "start_date": "2026-11-20", "email": "rosa@example.org"}
+
+
+@pytest.fixture
+def council(tmp_path):
+    return sample_repo(tmp_path)
+
+
+def test_a_form_makes_the_same_single_commit_as_the_cli_and_redirects(council, tmp_path):
+    client = client_for(council)
+    hidden = page_form(client, "/roster", "add-member")
+    before = commits(council)
+    response = post(client, "/roster", {**hidden, **NEW_MEMBER})
+    assert response.status_code == 303 or response.status_code == 302
+    assert response.headers["Location"].endswith("/roster/rosa-delgado")
+    assert commits(council) == before + 1
+    message, author, paths = last_commit(council)
+    assert (message, author, paths) == ("Add member Rosa Delgado.", "Dana Secretary <dana@example.org>", ["roster.yaml"])
+    web_roster = (council / "roster.yaml").read_text()
+    assert "# Nobody is ever deleted." in web_roster  # comments survive, as with the CLI
+    # The CLI, given the same values, writes the same file and the same message.
+    other = sample_repo(tmp_path / "cli")
+    result = invoke(["member", "add", "--name", "Rosa Delgado", "--category", "parent", "--start", "2026-11-20",
+                     "--email", "rosa@example.org", "--council", other])
+    assert result.exit_code == 0, result.output
+    assert (other / "roster.yaml").read_text() == web_roster
+    assert last_commit(other)[0] == message
+    shown = get(client, "/roster/rosa-delgado").get_data(as_text=True)
+    assert "Add member Rosa Delgado. (commit" in shown  # what the CLI prints, after the redirect
+
+
+def test_an_error_shows_beside_its_field_in_the_clis_words(council):
+    client = client_for(council)
+    hidden = page_form(client, "/roster", "add-member")
+    before = snapshot(council)
+    response = post(client, "/roster", {**hidden, **NEW_MEMBER, "category": "astronaut"})
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    error = re.search(r'<p class="error" id="add-member-category-error">([^<]*)</p>', html)
+    assert error and "--category `astronaut` is not a member category the ms-cec profile knows." in error.group(1)
+    assert re.search(r'<select id="add-member-category" name="category" aria-required="true" '
+                     r'aria-describedby="add-member-category-hint add-member-category-error" aria-invalid="true">', html)
+    assert 'value="Rosa Delgado"' in html  # the user's input is kept
+    assert snapshot(council) == before
+
+
+def test_a_post_without_the_pages_csrf_token_changes_nothing(council):
+    client = client_for(council)
+    hidden = page_form(client, "/roster", "add-member")
+    before = snapshot(council)
+    for data in ({k: v for k, v in hidden.items() if k != "_csrf"}, {**hidden, "_csrf": "forged"}):
+        response = post(client, "/roster", {**data, **NEW_MEMBER})
+        assert response.status_code == 400
+        assert "Nothing was written" in response.get_data(as_text=True)
+    # another browser (no session cookie) replaying a real token is refused too
+    stranger = client_for(council)
+    assert post(stranger, "/roster", {**hidden, **NEW_MEMBER}).status_code == 400
+    assert snapshot(council) == before
+
+
+def test_the_host_header_must_name_this_server(council):
+    client = client_for(council)
+    for host in ("127.0.0.1:8765", "localhost:8765", "[::1]:8765", "127.0.0.1"):
+        assert client.get("/", headers={"Host": host}).status_code == 200, host
+    for host in ("attacker.example:8765", "attacker.example", "127.0.0.1.attacker.example:8765"):
+        response = client.get("/", headers={"Host": host})
+        assert response.status_code == 400, host
+        assert "does not answer to the name" in response.get_data(as_text=True)
+    allowed = client_for(council, hosts=["council.local"])
+    assert allowed.get("/", headers={"Host": "council.local:8765"}).status_code == 200
+
+
+def test_read_only_shows_no_edit_control_and_refuses_every_post(council):
+    client = client_for(council, read_only=True)
+    pages = ["/", "/roster", "/roster/dolores-whitaker", "/meetings", "/meetings/2026-12-08", "/outreach",
+             "/goals", "/reports", "/log"]
+    for url in pages:
+        html = get(client, url).get_data(as_text=True)
+        assert "<form" not in html and "<button" not in html, url
+    before = snapshot(council)
+    response = post(client, "/roster", {**NEW_MEMBER, "_form": "add-member"})
+    assert response.status_code == 403
+    assert snapshot(council) == before
+
+
+def test_a_password_guards_every_page(council):
+    client = client_for(council, password="s3cret words")
+    assert get(client, "/").status_code == 401
+    assert "Basic" in get(client, "/roster").headers["WWW-Authenticate"]
+    bad = base64.b64encode(b"x:wrong").decode()
+    assert client.get("/", headers={"Host": HOST, "Authorization": f"Basic {bad}"}).status_code == 401
+    good = base64.b64encode("x:s3cret words".encode()).decode()
+    assert client.get("/", headers={"Host": HOST, "Authorization": f"Basic {good}"}).status_code == 200
+
+
+def test_a_form_built_on_files_edited_since_is_refused_with_409_and_the_input_kept(council):
+    client = client_for(council)
+    hidden = page_form(client, "/roster", "add-member")
+    roster = council / "roster.yaml"
+    roster.write_text(roster.read_text().replace("601-555-0142", "601-555-0199"))  # a hand edit meanwhile
+    before = snapshot(council)
+    response = post(client, "/roster", {**hidden, **NEW_MEMBER})
+    assert response.status_code == 409
+    html = response.get_data(as_text=True)
+    assert "roster.yaml was edited by hand after this page was opened" in html
+    assert 'value="Rosa Delgado"' in html and 'value="rosa@example.org"' in html
+    assert snapshot(council) == before
+    # the refused page carries the files as they are now: sending it again, deliberately, works
+    again = form_fields(html, "add-member")
+    assert again["_files"] != hidden["_files"]
+    git(council, "commit", "-q", "-am", "Correct Dolores Whitaker's phone.")  # same bytes: the form still fits
+    assert post(client, "/roster", {**again, **NEW_MEMBER}).status_code in (302, 303)
+    assert "Rosa Delgado" in roster.read_text() and "601-555-0199" in roster.read_text()
+
+
+def test_a_stale_form_names_the_recorded_change_that_came_first(council):
+    client = client_for(council)
+    hidden = page_form(client, "/roster/jose-nunez", "end-member")
+    result = invoke(["member", "update", "jose-nunez", "--phone", "601-555-0100", "--council", council],
+                    env={"CEC_AUTHOR": "Ann Other <ann@example.org>"})
+    assert result.exit_code == 0, result.output
+    count = commits(council)
+    response = post(client, "/roster/jose-nunez", {**hidden, "end_date": "2026-11-01"})
+    assert response.status_code == 409
+    html = response.get_data(as_text=True)
+    assert "roster.yaml was changed after this page was opened: Ann Other recorded" in html
+    assert "Update member Jos" in html
+    assert 'value="2026-11-01"' in html
+    assert commits(council) == count
+
+
+def test_the_stale_check_runs_again_under_the_stores_lock(council):
+    """A change that lands between the early check and the lock is still caught (no gap)."""
+    from cecli.records.members import add_member
+    from cecli.store.transaction import expecting
+    from cecli.web.forms import StaleForm, changed_files, fingerprint, parse_fingerprint
+
+    expected = parse_fingerprint(fingerprint(council, ["roster.yaml"]))
+    roster = council / "roster.yaml"
+    roster.write_text(roster.read_text() + "\n")
+
+    def guard(root):
+        changed = changed_files(council, expected)
+        if changed:
+            raise StaleForm(council, changed)
+
+    before = commits(council)
+    with pytest.raises(StaleForm), expecting(guard):
+        add_member(council, dict(NEW_MEMBER), None)
+    assert commits(council) == before
+
+
+def test_every_successful_post_redirects_and_edits_are_one_commit_each(council):
+    client = client_for(council)
+    steps = [
+        ("/meetings", "new-meeting", {"date": "2027-05-11", "start": "17:30", "end": "18:45"}),
+        ("/roster/jose-nunez", "edit-member", None),
+        ("/outreach", "communication", {"date": "2026-11-20", "channel": "flyer", "purpose": "recruitment"}),
+        ("/goals", "progress", {"goal": "third-grade-reading", "date": "2026-11-20", "note": "Fall benchmark in."}),
+        ("/reports", "public-report", {"date": "2026-11-20", "title": "Fall update to families"}),
+    ]
+    for url, name, data in steps:
+        html = get(client, url).get_data(as_text=True)
+        hidden = form_fields(html, name)
+        if data is None:  # the edit form: everything as shown, with one field changed
+            data = form_values(html, name)
+            data["category"] = "parent"
+            data["phone"] = "601-555-0101"
+        before = commits(council)
+        response = post(client, url, {**hidden, **data})
+        assert response.status_code in (302, 303), (url, response.get_data(as_text=True)[:3000])
+        assert commits(council) == before + 1, url
+        message = last_commit(council)[0]
+        assert message[0].isupper() and message.endswith("."), message
+    assert last_commit(council)[0] == "Record the public report of 2026-11-20."
+    assert git(council, "log", "-4", "--format=%s").splitlines()[-1] == "Update member José Núñez (category, phone)."
+
+
+def test_identity_is_asked_once_and_kept_where_the_cli_finds_it(tmp_path, monkeypatch):
+    monkeypatch.delenv("CEC_AUTHOR", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))  # no global git identity
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    council = sample_repo(tmp_path, identity=False)
+    client = client_for(council)
+    assert "cec does not know who you are yet" in get(client, "/").get_data(as_text=True)
+    hidden = page_form(client, "/roster", "add-member")
+    response = post(client, "/roster", {**hidden, **NEW_MEMBER})
+    assert response.status_code == 400
+    assert "Say who you are" in response.get_data(as_text=True)
+    who = page_form(client, "/identity", "identity")
+    response = post(client, "/identity", {**who, "name": "Dana Secretary", "email": "dana@example.org", "next": "/roster"})
+    assert response.status_code in (302, 303) and response.headers["Location"].endswith("/roster")
+    assert git(council, "config", "user.email").strip() == "dana@example.org"
+    hidden = page_form(client, "/roster", "add-member")
+    assert post(client, "/roster", {**hidden, **NEW_MEMBER}).status_code in (302, 303)
+    assert last_commit(council)[1] == "Dana Secretary <dana@example.org>"
+    # and the CLI, run afterwards, records the same person
+    result = invoke(["member", "end", "rosa-delgado", "--date", "2026-11-21", "--council", council])
+    assert result.exit_code == 0, result.output
+    assert last_commit(council)[1] == "Dana Secretary <dana@example.org>"
+
+
+def test_serve_refuses_to_listen_beyond_loopback_without_read_only_or_a_password(council, monkeypatch):
+    from cecli.web.security import is_loopback
+
+    monkeypatch.delenv("CEC_SERVE_PASSWORD", raising=False)
+    assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1") and is_loopback("127.0.0.2")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5") and not is_loopback("council.example")
+    for host in ("0.0.0.0", "192.168.1.5", "::"):
+        result = invoke(["serve", council, "--host", host, "--port", "0"])
+        assert result.exit_code == 2, result.output
+        assert f"cec serve will not listen on {host} without --read-only or a password" in result.output
+        assert "Traceback" not in result.output
+    result = invoke(["serve", council.parent / "nowhere"])
+    assert result.exit_code == 2 and "holds no council" in result.output
+
+
+def test_cec_serve_starts_listens_on_loopback_and_answers(council):
+    """The real command in a subprocess: it binds 127.0.0.1, says where, serves the dashboard."""
+    import urllib.request
+
+    process = subprocess.Popen([sys.executable, "-m", "cecli", "serve", str(council), "--port", "0"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stdout.readline()
+        match = re.search(r"at http://127\.0\.0\.1:(\d+)/", line)
+        assert match, line + process.stderr.read() if process.poll() is not None else line
+        with urllib.request.urlopen(f"http://127.0.0.1:{match.group(1)}/", timeout=20) as response:
+            assert response.status == 200
+            assert "Sweetgum Hollow Elementary" in response.read().decode()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_many_councils_get_one_status_table_linking_to_each(tmp_path):
+    folder = tmp_path / "district"
+    first = sample_repo(folder, "north")
+    second = sample_repo(folder, "south")
+    (second / "council.yaml").write_text((second / "council.yaml").read_text().replace(
+        "name: Okatoma", "name: South Okatoma", 1))
+    client = client_for(folder)
+    html = get(client, "/").get_data(as_text=True)
+    assert "2 councils" in html
+    assert 'href="/c/north/"' in html and 'href="/c/south/"' in html
+    page = get(client, "/c/south/roster").get_data(as_text=True)
+    assert 'href="/c/south/meetings"' in page and "Dolores Whitaker" in page
+    hidden = form_fields(page, "add-member")
+    assert post(client, "/c/south/roster", {**hidden, **NEW_MEMBER}).headers["Location"].endswith("/c/south/roster/rosa-delgado")
+    assert "Rosa Delgado" in (second / "roster.yaml").read_text()
+    assert "Rosa Delgado" not in (first / "roster.yaml").read_text()
+    assert get(client, "/c/elsewhere/roster").status_code == 404
+
+
+def test_a_non_editable_install_ships_the_templates_and_stylesheet(tmp_path):
+    from conftest import REPO
+
+    source = tmp_path / "src"
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(".git", ".ci", "*.egg-info", "build", "__pycache__"))
+    # setuptools' build_py copies exactly what a wheel (and so `pip install .`) holds: packages and package data
+    result = subprocess.run([sys.executable, "setup.py", "-q", "build_py", "--build-lib", str(tmp_path / "lib")],
+                            cwd=source, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    names = {p.relative_to(tmp_path / "lib").as_posix() for p in (tmp_path / "lib").rglob("*") if p.is_file()}
+    for name in ("cecli/web/templates/base.html", "cecli/web/templates/meeting.html", "cecli/web/static/web.css",
+                 "cecli/web/views/meetings.py", "cecli/templates/site/style.css"):
+        assert name in names, name
