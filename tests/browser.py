@@ -78,6 +78,8 @@ class Browser:
         service = Service(executable_path=str(CHROMEDRIVER))
         self.driver = webdriver.Chrome(service=service, options=options)
         self.driver.set_page_load_timeout(30)
+        # headless Chromium saves downloads only when told where
+        self.driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(self.downloads)})
         self._axe = AXE_JS.read_text(encoding="utf-8")
 
     # --- pages -------------------------------------------------------------------------------
@@ -126,6 +128,18 @@ class Browser:
         else:
             self.driver.save_screenshot(str(path))
         return path
+
+    def wait_for_download(self, suffix: str, timeout: float = 60.0) -> Path:
+        """The first file ending in `suffix` to finish downloading (Chromium writes .crdownload first)."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            done = [p for p in self.downloads.iterdir() if p.name.endswith(suffix)]
+            if done and not any(p.name.endswith(".crdownload") for p in self.downloads.iterdir()):
+                return done[0]
+            time.sleep(0.1)
+        raise AssertionError(f"no {suffix} file was downloaded within {timeout} s: {list(self.downloads.iterdir())}")
 
     def console_errors(self) -> list[str]:
         """Messages the page logged at SEVERE level (failed loads, script errors)."""

@@ -119,4 +119,5 @@ def _filters(app: Flask) -> None:
         return [(i, names.get(i, i)) for i in ids]
 
     app.jinja_env.filters["zip_names"] = zip_names
+    app.jinja_env.filters["names"] = lambda ids, council: [council.name_of(i) for i in ids]
     app.jinja_env.globals["pairs"] = lambda values: [(v, v) for v in values]

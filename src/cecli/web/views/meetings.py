@@ -13,6 +13,7 @@ from cecli.web.views import council, load, page
 NEW_OPTIONS = {"--date": "date", "--kind": "kind", "--title": "title", "--start": "start", "--end": "end",
                "--location": "location", "--virtual-link": "virtual_link", "--suffix": "suffix"}
 KINDS = ("regular", "special", "information-session", "election")
+EDITABLE = ("title", "kind", "start", "end", "location", "virtual_link")
 DOCUMENTS = {"agenda": "Agenda", "minutes": "Minutes", "sign-in": "Sign-in sheet"}
 
 
@@ -51,6 +52,7 @@ def _find(council_obj, meeting_id: str):
 
 @council.route("/meetings/<meeting_id>", methods=["GET", "POST"])
 def meeting(meeting_id: str):
+    from cecli.records import meeting_edits as fixes
     from cecli.records import meetings as ops
 
     council_obj, _ = load()
@@ -61,7 +63,7 @@ def meeting(meeting_id: str):
     attendance = Form("attendance", g.root, files, {"--present": "present", "--absent": "present",
                                                      "--excused": "excused", "--guests": "guests"},
                       defaults={"present": att.present if att else [], "excused": att.excused if att else [],
-                                "guests": att.guest_count() if att and att.guests is not None else ""})
+                                "guests": att.guest_count if att and att.guests is not None else ""})
     minutes = this.minutes
     record_form = Form("minutes", g.root, files, {"--recorded": "recorded", "--sent": "sent", "--approved": "approved",
                                                   "--summary": "summary", "--agenda-sent": "agenda_sent",
@@ -76,6 +78,12 @@ def meeting(meeting_id: str):
                                             "--for": "for", "--against": "against", "--abstain": "abstain",
                                             "--result": "result"})
     cancel = Form("cancel", g.root, files, {"--reason": "reason"})
+    remove = Form("remove", g.root, files, {"--reason": "reason"})
+    held = Form("held", g.root, files)
+    shown = {key: _text(getattr(this, key)) for key in EDITABLE}
+    shown["open_to_public"] = {True: "yes", False: "no", None: ""}[this.open_to_public]
+    edit = Form("edit-meeting", g.root, files, {f"--{k.replace('_', '-')}": k for k in EDITABLE} | {
+        "--open-to-public": "open_to_public", "--closed": "open_to_public"}, defaults=shown)
 
     if attendance.posted:
         present, excused = attendance.get_list("present"), attendance.get_list("excused")
@@ -102,13 +110,37 @@ def meeting(meeting_id: str):
         if done is not None:
             tell(done)
             return redirect(url_for(".meeting", meeting_id=meeting_id) + "#motions")
-    if cancel.posted:
-        done = cancel.run(lambda: ops.cancel(g.root, meeting_id, cancel.get("reason"), None))
+    if edit.posted:
+        given = fixes.MeetingEdit()
+        for key in EDITABLE:
+            value = edit.get(key)
+            if (value or "") != shown[key]:
+                setattr(given, key, value) if value is not None else given.clear.append(key)
+        flag = edit.get_flag("open_to_public")
+        if {True: "yes", False: "no", None: ""}[flag] != shown["open_to_public"]:
+            setattr(given, "open_to_public", flag) if flag is not None else given.clear.append("open_to_public")
+        done = edit.run(lambda: fixes.edit_meeting(g.root, meeting_id, given, None))
         if done is not None:
             tell(done)
             return redirect(url_for(".meeting", meeting_id=meeting_id))
+    if held.posted:
+        done = held.run(lambda: fixes.mark_held(g.root, meeting_id, None))
+        if done is not None:
+            tell(done)
+            return redirect(url_for(".meeting", meeting_id=meeting_id))
+    if cancel.posted:
+        done = cancel.run(lambda: fixes.cancel(g.root, meeting_id, cancel.get("reason"), None))
+        if done is not None:
+            tell(done)
+            return redirect(url_for(".meeting", meeting_id=meeting_id))
+    if remove.posted:
+        done = remove.run(lambda: fixes.remove_meeting(g.root, meeting_id, remove.get("reason"), None))
+        if done is not None:
+            tell(done)
+            return redirect(url_for(".meetings"))
     return page("meeting.html", this.display_title, council=council_obj, meeting=this, serving=serving,
                 attendance=attendance, record_form=record_form, motion=motion, cancel=cancel,
+                edit=edit, held=held, remove=remove, kinds=KINDS,
                 documents=DOCUMENTS, name_of=council_obj.name_of, results=ops.RESULTS, today=today())
 
 
@@ -133,3 +165,11 @@ def document(meeting_id: str, name: str, ext: str):
         mimetype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     return Response(data, mimetype=mimetype,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "strftime") and not hasattr(value, "year"):
+        return value.strftime("%H:%M")
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
