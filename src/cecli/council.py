@@ -103,3 +103,14 @@ class Council:
 
     def param(self, name: str, default=None):
         return self.parameters.get(name, default)
+
+    def vocabulary(self, name: str) -> tuple[str, ...]:
+        """The words the council may use for `name`: its profile's; for `role` also the roles every
+        profile knows (`other_role`: treasurer, alternate, ...) and the council's own (`roles` in
+        council.yaml)."""
+        vocabularies = self.profile.vocabularies if self.profile else {}
+        words = tuple(vocabularies.get(name, ()))
+        if name == "role":
+            own = self.info.roles if self.info else []
+            words = tuple(dict.fromkeys([*words, *vocabularies.get("other_role", ()), *own]))
+        return words

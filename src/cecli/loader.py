@@ -43,6 +43,7 @@ VOCABULARY_FIELDS: list[tuple[str, tuple, str]] = [
     ("reports.yaml", ("public_reports", "*", "format"), "format"),
     ("recommendations.yaml", ("recommendations", "*", "to"), "to"),
     ("meeting", ("agenda", "*", "kind"), "agenda_kind"),
+    ("meeting", ("officer_elections", "*", "role"), "role"),
 ]
 
 
@@ -440,7 +441,7 @@ def _check_vocabularies(council: Council, findings: list[Finding]) -> None:
         for file, pattern, name in VOCABULARY_FIELDS:
             if file != kind:
                 continue
-            words = vocab.get(name, ())
+            words = council.vocabulary(name) if name == "role" else vocab.get(name, ())
             for path, value in _match(loaded.data, pattern, ()):
                 if not isinstance(value, str) or value in words:
                     continue

@@ -58,6 +58,7 @@ class CouncilInfo(Model):
     meeting_defaults: MeetingDefaults | None = None
     purpose: Text | None = None
     website: Text | None = None
+    roles: list[Text] = Field(default_factory=list)  # the council's own officer roles, beside the profile's
     rules: RuleSettings | None = None
 
     def schedule_adopted_for(self, year: str, bounds) -> "Day | None":

@@ -17,6 +17,7 @@ class AgendaItem(Model):
     presenters: list[Text] = Field(default_factory=list)
     kind: Text | None = None
     data: Text | None = None
+    notes: Text | None = None  # what was said, as the minutes record it
 
     @property
     def presenting(self) -> list[str]:
@@ -24,11 +25,18 @@ class AgendaItem(Model):
         return ([self.presenter] if self.presenter else []) + [p for p in self.presenters if p != self.presenter]
 
 
+class Guest(Model):
+    """A guest named in the minutes (a presenter from the district, a visiting parent)."""
+
+    name: Text
+    affiliation: Text | None = None
+
+
 class Attendance(Model):
     present: list[Slug] = Field(default_factory=list)
     absent: list[Slug] = Field(default_factory=list)
     excused: list[Slug] = Field(default_factory=list)
-    guests: Count | list[Text] | None = None
+    guests: Count | list[Text | Guest] | None = None
 
     @property
     def guest_count(self) -> int:
@@ -36,11 +44,20 @@ class Attendance(Model):
             return 0
         return self.guests if isinstance(self.guests, int) else len(self.guests)
 
+    @property
+    def named_guests(self) -> list[Guest]:
+        """The guests named in the record (none when only their number is recorded)."""
+        if not isinstance(self.guests, list):
+            return []
+        return [g if isinstance(g, Guest) else Guest(name=g) for g in self.guests]
+
 
 class Minutes(Model):
     recorded: Day | None = None
     sent: Day | None = None
     approved: Day | None = None
+    approved_at: Text | None = None  # the meeting (file name) whose motion approved them
+    corrections: Text | None = None  # what the council changed when it approved them
     summary: Text | None = None
 
 
@@ -48,17 +65,37 @@ class Votes(Model):
     for_: list[Slug] = Field(default_factory=list, alias="for")
     against: list[Slug] = Field(default_factory=list)
     abstain: list[Slug] = Field(default_factory=list)
+    recused: list[Slug] = Field(default_factory=list)
 
     def voters(self) -> list[str]:
-        return [*self.for_, *self.against, *self.abstain]
+        return [*self.for_, *self.against, *self.abstain, *self.recused]
+
+
+RESULTS = ("carried", "failed", "tabled", "withdrawn")
 
 
 class Motion(Model):
     text: Text
+    item: Count | None = None  # the agenda item it is about, numbered from 1
     moved_by: Slug | None = None
     seconded_by: Slug | None = None
     votes: Votes | None = None
+    unanimous: Flag | None = None  # every member present voted for (a voice vote); no names recorded
+    urgent: Flag | None = None  # not on the posted agenda: taken up as an urgent matter
     result: Literal["carried", "failed", "tabled", "withdrawn"] | None = None
+
+
+class CalledToOrder(Model):
+    time: Clock
+    by: Slug | None = None  # the member who called the meeting to order
+
+
+class OfficerElection(Model):
+    """An officer elected at this meeting; the roster's dated role starts on the meeting's date."""
+
+    role: Text
+    member: Slug
+    motion: Count | None = None  # the motion (numbered from 1) that elected them
 
 
 class ActionItem(Model):
@@ -82,9 +119,14 @@ class Meeting(Model):
     notice_posted: Moment | None = None
     agenda_sent: Day | None = None
     agenda: list[AgendaItem] = Field(default_factory=list)
+    called_to_order: CalledToOrder | None = None
+    adjourned: Clock | None = None
+    quorum: Literal["present", "not-confirmed"] | None = None
+    interpreter: Flag | Text | None = None  # true, or who interpreted into which language
     attendance: Attendance | None = None
     minutes: Minutes | None = None
     motions: list[Motion] = Field(default_factory=list)
+    officer_elections: list[OfficerElection] = Field(default_factory=list)
     action_items: list[ActionItem] = Field(default_factory=list)
     evidence: list[Text] = Field(default_factory=list)
 

@@ -183,7 +183,7 @@ def word(council, vocabulary: str, value: str | None, option: str, loose: bool =
     """
     if value is None:
         return None
-    words = council.profile.vocabularies.get(vocabulary, ()) if council.profile else ()
+    words = council.vocabulary(vocabulary)
     if not words or value in words:
         return value
     normal = re.sub(r"[\s_]+", "-", value.strip().lower()) if loose else value
