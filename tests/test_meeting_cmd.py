@@ -209,6 +209,7 @@ def test_new_york_meeting_says_when_the_notice_is_due(tmp_path):
 # --- cec meeting record and cancel --------------------------------------------------------------
 
 def test_record_minutes_a_motion_with_votes_and_an_action_item(root):
+    assert run(root, "meeting", "attendance", "2025-10-14", "--present", "ann-lee,bo-diaz,cy-moss,di-park").exit_code == 0
     result = run(root, "meeting", "record", "2025-10-14", "--recorded", "2025-10-15", "--sent", "2025-10-16",
                  "--summary", "Reviewed the report card.", "--agenda-sent", "2025-10-09",
                  "--notice-posted", "2025-10-10 16:00",

@@ -159,27 +159,42 @@ def record(
     recorded: Optional[str] = typer.Option(None, "--recorded", metavar="YYYY-MM-DD", help="Date the minutes were written up."),
     sent: Optional[str] = typer.Option(None, "--sent", metavar="YYYY-MM-DD", help="Date the minutes were sent to members."),
     approved: Optional[str] = typer.Option(None, "--approved", metavar="YYYY-MM-DD", help="Date the council approved the minutes."),
+    approved_at: Optional[str] = typer.Option(None, "--approved-at", metavar="MEETING", help="The later meeting whose motion approved them (sets --approved)."),
+    corrections: Optional[str] = typer.Option(None, "--corrections", help="What the council changed when it approved them."),
     summary: Optional[str] = typer.Option(None, "--summary", help="A short summary of the minutes."),
     agenda_sent: Optional[str] = typer.Option(None, "--agenda-sent", metavar="YYYY-MM-DD", help="Date the agenda was sent."),
     notice_posted: Optional[str] = typer.Option(None, "--notice-posted", metavar='"YYYY-MM-DD HH:MM"', help="When the public notice was posted."),
-    motion: Optional[str] = typer.Option(None, "--motion", help="The text of a motion."),
+    called_to_order: Optional[str] = typer.Option(None, "--called-to-order", metavar="TIME", help="When the meeting was called to order: 18:02 or 6:02pm."),
+    called_by: Optional[str] = typer.Option(None, "--by", metavar="ID", help="Who called it to order."),
+    adjourned: Optional[str] = typer.Option(None, "--adjourned", metavar="TIME", help="When it was adjourned: 19:10 or 7:10pm."),
+    quorum: Optional[str] = typer.Option(None, "--quorum", help="present, or not-confirmed (for minutes that name only a quorum)."),
+    interpreter: Optional[str] = typer.Option(None, "--interpreter", help="The interpretation provided: Spanish, by Ana Ruiz (district)."),
+    motion: Optional[List[str]] = typer.Option(None, "--motion", help="The text of a motion (repeat for several, without details)."),
     moved_by: Optional[str] = typer.Option(None, "--moved-by", metavar="ID", help="Who moved it."),
     seconded_by: Optional[str] = typer.Option(None, "--seconded-by", metavar="ID", help="Who seconded it."),
     votes_for: Optional[List[str]] = typer.Option(None, "--for", metavar="IDS", help="Members who voted for."),
     against: Optional[List[str]] = typer.Option(None, "--against", metavar="IDS", help="Members who voted against."),
     abstain: Optional[List[str]] = typer.Option(None, "--abstain", metavar="IDS", help="Members who abstained."),
     result: Optional[str] = typer.Option(None, "--result", help="carried, failed, tabled or withdrawn."),
-    action: Optional[str] = typer.Option(None, "--action", metavar="TASK", help="An action item's task."),
+    action: Optional[List[str]] = typer.Option(None, "--action", metavar="TASK", help="An action item's task (repeat for several)."),
     owner: Optional[str] = typer.Option(None, "--owner", metavar="ID", help="Who will do it."),
     due: Optional[str] = typer.Option(None, "--due", metavar="YYYY-MM-DD", help="When it is due."),
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
-    """Record the minutes' dates and summary, the notice and agenda dates, a motion with its votes, or an action item."""
+    """Record the minutes' dates, approval and summary, the notice and agenda dates, the call to order,
+    adjournment, quorum and interpreter, motions and action items.
+
+    A repeated --motion or --action keeps every one; the details of a motion (--moved-by, --for, ...)
+    or an action (--owner, --due) go with a single one. `cec meeting motion|vote|action` record them
+    one at a time with every detail.
+    """
     from cecli.records.meetings import Record, record as record_
 
-    given = Record(recorded=recorded, sent=sent, approved=approved, summary=summary, agenda_sent=agenda_sent,
-                   notice_posted=notice_posted, motion=motion, moved_by=moved_by, seconded_by=seconded_by,
+    given = Record(recorded=recorded, sent=sent, approved=approved, approved_at=approved_at, corrections=corrections,
+                   summary=summary, agenda_sent=agenda_sent, notice_posted=notice_posted,
+                   called_to_order=called_to_order, called_by=called_by, adjourned=adjourned, quorum=quorum,
+                   interpreter=interpreter, motion=motion, moved_by=moved_by, seconded_by=seconded_by,
                    votes_for=votes_for, against=against, abstain=abstain, result=result, action=action,
                    owner=owner, due=due)
     say(record_(council_root(council), meeting_id, given, author))
@@ -187,6 +202,8 @@ def record(
 
 def register(app: typer.Typer) -> None:
     from cecli.cli.meeting_fix import add_corrections
+    from cecli.cli.meeting_minutes import add_minutes_commands
 
     add_corrections(meeting_app)
+    add_minutes_commands(meeting_app)
     app.add_typer(meeting_app, name="meeting")

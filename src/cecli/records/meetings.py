@@ -16,9 +16,10 @@ from cecli.records import _checks as check
 from cecli.records._checks import Written, list_words
 
 # The fields of a meeting file in the order docs/format.md gives them: new keys are put in their place.
-ORDER = ("title", "kind", "status", "cancel_reason", "date", "start", "end", "location", "virtual_link", "open_to_public",
-         "notice_posted", "agenda_sent", "agenda", "attendance", "minutes", "motions", "action_items", "evidence")
-MINUTES_ORDER = ("recorded", "sent", "approved", "summary")
+ORDER = ("title", "kind", "status", "cancel_reason", "date", "start", "end", "location", "virtual_link",
+         "open_to_public", "notice_posted", "agenda_sent", "agenda", "called_to_order", "adjourned", "quorum",
+         "interpreter", "attendance", "minutes", "motions", "officer_elections", "action_items", "evidence")
+MINUTES_ORDER = ("recorded", "sent", "approved", "approved_at", "corrections", "summary")
 KINDS = ("regular", "special", "information-session", "election")
 RESULTS = ("carried", "failed", "tabled", "withdrawn")
 
@@ -378,27 +379,43 @@ class Record:
     recorded: str | None = None
     sent: str | None = None
     approved: str | None = None
+    approved_at: str | None = None
+    corrections: str | None = None
     summary: str | None = None
     agenda_sent: str | None = None
     notice_posted: str | None = None
-    motion: str | None = None
+    called_to_order: str | None = None
+    called_by: str | None = None
+    adjourned: str | None = None
+    quorum: str | None = None
+    interpreter: str | None = None
+    motion: list[str] | str | None = None
     moved_by: str | None = None
     seconded_by: str | None = None
     votes_for: list[str] | None = None
     against: list[str] | None = None
     abstain: list[str] | None = None
     result: str | None = None
-    action: str | None = None
+    action: list[str] | str | None = None
     owner: str | None = None
     due: str | None = None
 
 
 def record(root: Path, meeting_id: str, given: Record, author: str | None = None) -> Written:
-    """Minutes dates and summary, notice and agenda dates, one motion and one action item."""
+    """Minutes dates, approval and summary, notice and agenda dates, what happened (call to order,
+    adjournment, quorum, interpreter), motions and action items.
+
+    A repeated --motion or --action keeps every one given (in order); the details of a motion
+    (--moved-by, --for, ...) or of an action (--owner, --due) can only go with a single one, since
+    cec could not tell which they belong to, and are refused with more than one."""
     minutes, notice = _minutes(given), _notice(given)
-    motion, action = _motion(given), _action(given)
+    happened = _happened(given)
+    motions, actions = _motions(given), _actions(given)
     parts = [what for what, given_part in (("minutes", minutes), ("notice and agenda dates", notice),
-                                           ("a motion", motion), ("an action item", action)) if given_part]
+                                           ("what happened", happened),
+                                           (_count(len(motions), "a motion", "motions"), motions),
+                                           (_count(len(actions), "an action item", "action items"), actions))
+             if given_part]
     message = f"Record {list_words(parts) or 'nothing'} for the meeting of {meeting_id}."
     from cecli.store import put
 
@@ -407,22 +424,73 @@ def record(root: Path, meeting_id: str, given: Record, author: str | None = None
         if not parts:
             raise InvalidInput("There is nothing to record.",
                                "Give at least one of --recorded, --sent, --approved, --summary, --agenda-sent, "
-                               "--notice-posted, --motion or --action. Nothing was written.")
-        _check_minutes(minutes, meeting)
-        if motion:
-            _check_motion_members(tx.council, motion)
-        if action and action.get("owner"):
-            check.members(tx.council, [action["owner"]], "--owner")
+                               "--notice-posted, --called-to-order, --adjourned, --quorum, --interpreter, --motion "
+                               "or --action. Nothing was written.")
+        _check_minutes(minutes, meeting, tx.council)
+        _check_happened(happened, meeting, tx.council)
+        for motion in motions:
+            _check_motion_members(tx.council, motion, meeting)
+        for action in actions:
+            if action.get("owner"):
+                check.members(tx.council, [action["owner"]], "--owner")
         doc = tx.edit(_rel(meeting_id))
+        if doc.get("status") == "cancelled" and (happened or motions or actions):
+            raise InvalidInput(f"The meeting of {meeting_id} was cancelled, so nothing happened at it to record.",
+                               "Nothing was written.")
         _write_minutes(doc, minutes)
-        for key, value in notice.items():
+        for key, value in {**notice, **happened}.items():
             put(doc, key, value, ORDER)
-        _append(doc, "motions", _votes_like(doc, motion))
-        _append(doc, "action_items", action)
+        for motion in motions:
+            _append(doc, "motions", _votes_like(doc, motion))
+        for action in actions:
+            _append(doc, "action_items", action)
     said = f"Wrote {list_words(parts)} to {_rel(meeting_id)}."
     if minutes and "approved" not in minutes:
-        said += " Next: approve the minutes at the next meeting (`cec meeting record ID --approved DATE`)."
+        said += " Next: approve the minutes at the next meeting (`cec meeting record ID --approved-at MEETING`)."
     return Written([_rel(meeting_id)], message, said, problems=tx.problems)
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return one if number == 1 else f"{number} {many}"
+
+
+def _happened(given: Record) -> dict:
+    """Call to order, adjournment, quorum and interpreter, as the meeting file holds them."""
+    from cecli.records.minutes import QUORUM, time_of_day
+
+    out: dict = {}
+    called = time_of_day(given.called_to_order, "--called-to-order")
+    if given.called_by and called is None:
+        raise InvalidInput("--by says who called the meeting to order.",
+                           "Give the time too, with --called-to-order, such as --called-to-order 6:02pm. "
+                           "Nothing was written.")
+    if called is not None:
+        out["called_to_order"] = {"time": check.hhmm(called)}
+        if given.called_by:
+            out["called_to_order"]["by"] = given.called_by
+    adjourned = time_of_day(given.adjourned, "--adjourned")
+    if adjourned is not None:
+        out["adjourned"] = check.hhmm(adjourned)
+    if called is not None and adjourned is not None:
+        check.in_order(called, adjourned)
+    if given.quorum is not None:
+        if given.quorum not in QUORUM:
+            raise InvalidInput(f"--quorum `{given.quorum}` is not a way to record a quorum.",
+                               "Use --quorum present, or --quorum not-confirmed. Nothing was written.")
+        out["quorum"] = given.quorum
+    if given.interpreter is not None and given.interpreter.strip():
+        out["interpreter"] = given.interpreter.strip()
+    return out
+
+
+def _check_happened(happened: dict, meeting, council) -> None:
+    by = (happened.get("called_to_order") or {}).get("by")
+    if by:
+        check.members(council, [by], "--by")
+        _check_active(council, [by], meeting.date, "--by")
+    if "adjourned" in happened and "called_to_order" not in happened and meeting.called_to_order:
+        adjourned = _as_time(happened["adjourned"])
+        check.in_order(meeting.called_to_order.time, adjourned)
 
 
 def _meeting(tx, meeting_id: str):
@@ -442,11 +510,18 @@ def _append(doc, key: str, item: dict | None) -> None:
 
 
 def _minutes(given: Record) -> dict:
-    """The minutes' dates and summary that were given."""
-    minutes = {k: check.day(getattr(given, k), f"--{k}") for k in ("recorded", "sent", "approved")}
+    """The minutes' dates, approval and summary that were given."""
+    minutes = {k: check.day(getattr(given, k), f"--{k.replace('_', '-')}") for k in ("recorded", "sent", "approved")}
     minutes = {k: v for k, v in minutes.items() if v is not None}
     for key, value in minutes.items():
         check.not_future(value, f"--{key}", f"minutes {key}")
+    if given.approved_at:
+        minutes["approved_at"] = given.approved_at.strip()
+    if given.corrections and given.corrections.strip():
+        if not (given.approved or given.approved_at):
+            raise InvalidInput("--corrections says what was changed when the minutes were approved.",
+                               "Give it with --approved-at MEETING (or --approved DATE). Nothing was written.")
+        minutes["corrections"] = given.corrections.strip()
     if given.summary:
         minutes["summary"] = given.summary
     if "recorded" in minutes and "approved" in minutes and minutes["approved"] < minutes["recorded"]:
@@ -455,7 +530,24 @@ def _minutes(given: Record) -> dict:
     return minutes
 
 
-def _check_minutes(minutes: dict, meeting) -> None:
+def _check_minutes(minutes: dict, meeting, council=None) -> None:
+    at = minutes.get("approved_at")
+    if at is not None:
+        check.meeting_id(council, at, option="--approved-at")
+        approving = next(m for m in council.meetings if m.id == at)
+        if approving.starts_at() <= meeting.starts_at():
+            raise InvalidInput(f"--approved-at {at} is not after the meeting of {meeting.id}: minutes are approved at "
+                               "a later meeting.", "Nothing was written.")
+        if "approved" not in minutes:
+            minutes["approved"] = approving.date
+        elif minutes["approved"] != approving.date:
+            raise InvalidInput(f"--approved {minutes['approved'].isoformat()} is not the date of the meeting {at} "
+                               f"({approving.date.isoformat()}) that approved them.",
+                               "Give only --approved-at. Nothing was written.")
+        order = ("recorded", "sent", "approved", "approved_at", "corrections", "summary")
+        minutes_sorted = {k: minutes[k] for k in order if k in minutes}
+        minutes.clear()
+        minutes.update(minutes_sorted)
     for name in ("recorded", "approved"):
         if name in minutes and minutes[name] < meeting.date:
             raise InvalidInput(f"--{name} {minutes[name].isoformat()} is before the meeting ({meeting.date.isoformat()}).",
@@ -479,6 +571,44 @@ def _notice(given: Record) -> dict:
     notice = {"agenda_sent": check.day(given.agenda_sent, "--agenda-sent"),
               "notice_posted": check.moment(given.notice_posted, "--notice-posted")}
     return {k: v for k, v in notice.items() if v is not None}
+
+
+def _several(values) -> list[str]:
+    if values is None:
+        return []
+    return [values] if isinstance(values, str) else list(values)
+
+
+def _motions(given: Record) -> list[dict]:
+    """The motions given: every repeated --motion is kept; details only go with a single one."""
+    texts = _several(given.motion)
+    if len(texts) > 1:
+        extras = {"--moved-by": given.moved_by, "--seconded-by": given.seconded_by, "--for": given.votes_for,
+                  "--against": given.against, "--abstain": given.abstain, "--result": given.result}
+        named = [option for option, value in extras.items() if value]
+        if named:
+            raise InvalidInput(f"{list_words(named)} cannot go with {len(texts)} --motion options: cec cannot tell "
+                               "which motion they describe.",
+                               "Record each motion on its own with `cec meeting motion ID add TEXT` and its vote with "
+                               "`cec meeting vote ID N`, or give one --motion at a time. Nothing was written.")
+        return [{"text": text} for text in texts]
+    one = _motion(dataclasses.replace(given, motion=texts[0] if texts else None))
+    return [one] if one else []
+
+
+def _actions(given: Record) -> list[dict]:
+    """The action items given: every repeated --action is kept; --owner and --due only with one."""
+    tasks = _several(given.action)
+    if len(tasks) > 1:
+        named = [option for option, value in (("--owner", given.owner), ("--due", given.due)) if value]
+        if named:
+            raise InvalidInput(f"{list_words(named)} cannot go with {len(tasks)} --action options: cec cannot tell "
+                               "which action item they describe.",
+                               "Add each with `cec meeting action ID add TASK --owner ID --due DATE`, or give one "
+                               "--action at a time. Nothing was written.")
+        return [{"task": task} for task in tasks]
+    one = _action(dataclasses.replace(given, action=tasks[0] if tasks else None))
+    return [one] if one else []
 
 
 def _motion(given: Record) -> dict | None:
@@ -526,12 +656,20 @@ def _given(main, details: list, described: str, give: str) -> bool:
     return bool(main)
 
 
-def _check_motion_members(council, motion: dict) -> None:
+def _check_motion_members(council, motion: dict, meeting=None) -> None:
+    """Members named in a motion are on the roster and, where the meeting records who came, were present."""
+    from cecli.records.minutes import _require_present
+
     for key, option in (("moved_by", "--moved-by"), ("seconded_by", "--seconded-by")):
         if motion.get(key):
             check.members(council, [motion[key]], option)
+            if meeting is not None:
+                _require_present(council, meeting, [motion[key]], option)
     for key, option in (("for", "--for"), ("against", "--against"), ("abstain", "--abstain")):
-        check.members(council, motion.get("votes", {}).get(key, []), option)
+        ids = motion.get("votes", {}).get(key, [])
+        check.members(council, ids, option)
+        if meeting is not None:
+            _require_present(council, meeting, ids, option)
 
 
 def _action(given: Record) -> dict | None:
