@@ -58,9 +58,14 @@ def _member_refs(ctx):
                 if value:
                     yield meeting, ("motions", m_index, role), value
             if motion.votes:
-                for group, alias in (("for_", "for"), ("against", "against"), ("abstain", "abstain")):
+                for group, alias in (("for_", "for"), ("against", "against"), ("abstain", "abstain"),
+                                     ("recused", "recused")):
                     for index, member_id in enumerate(getattr(motion.votes, group)):
                         yield meeting, ("motions", m_index, "votes", alias, index), member_id
+        if meeting.called_to_order and meeting.called_to_order.by:
+            yield meeting, ("called_to_order", "by"), meeting.called_to_order.by
+        for e_index, election in enumerate(meeting.officer_elections):
+            yield meeting, ("officer_elections", e_index, "member"), election.member
     reports = council.reports
     if reports:
         for report in reports.quarterly_reports:
@@ -75,8 +80,36 @@ def _member_refs(ctx):
                     yield election, ("candidates", index, "member"), candidate.member
 
 
+def _votes_by_members_present(ctx, ids):
+    """A motion's mover, seconder and voters must be members present at its meeting: a vote that
+    names a member the attendance does not list present points at nobody who was in the room."""
+    for meeting in ctx.council.meetings:
+        present = set(meeting.attendance.present) if meeting.attendance else set()
+        if not present:
+            continue  # no attendance names anyone: nothing to point at (CEC306 asks for it)
+        for m_index, motion in enumerate(meeting.motions):
+            named = [((role,), getattr(motion, role)) for role in ("moved_by", "seconded_by") if getattr(motion, role)]
+            if motion.votes:
+                for group, alias in (("for_", "for"), ("against", "against"), ("abstain", "abstain"),
+                                     ("recused", "recused")):
+                    named += [(("votes", alias, index), member_id)
+                              for index, member_id in enumerate(getattr(motion.votes, group))]
+            for path, member_id in named:
+                if member_id in present or member_id not in ids:
+                    continue
+                what = "moved" if path == ("moved_by",) else "seconded" if path == ("seconded_by",) else "voted on"
+                yield ctx.finding(
+                    meeting, f"`{member_id}` {what} motion {m_index + 1} but is not listed present at the meeting of "
+                    f"{meeting.id}.",
+                    f"Correct the attendance with `cec meeting attendance {meeting.id} --present IDS`, or the vote "
+                    f"with `cec meeting vote {meeting.id} {m_index + 1}`.", ("motions", m_index, *path))
+
+
 def _meeting_refs(ctx):
     council = ctx.council
+    for meeting in council.meetings:
+        if meeting.minutes and meeting.minutes.approved_at:
+            yield meeting, ("minutes", "approved_at"), meeting.minutes.approved_at
     if council.goals:
         for year in council.goals.years.values():
             for review in year.data_reviewed:
@@ -105,8 +138,10 @@ def references_resolve(ctx):
     """A reference does not resolve.
 
     Members are named by their roster id everywhere else: in attendance, motions and votes,
-    signatures, and elected candidates. Meetings are named by their file name (2025-10-14, or
-    2025-10-14-special). A name that matches nothing is usually a typo; the message suggests the
+    signatures, elected candidates and officers. A motion's mover, seconder and voters must also be
+    members listed present at its meeting (a vote is cast in the room). Meetings are named by their
+    file name (2025-10-14, or 2025-10-14-special), also where minutes say which meeting approved
+    them. A name that matches nothing is usually a typo; the message suggests the
     closest id. A profile name that cec does not ship is reported here too.
     """
     from cecli.suggest import did_you_mean
@@ -120,6 +155,7 @@ def references_resolve(ctx):
             hint = (did_you_mean(member_id, sorted(ids))
                     or "Add the member with `cec member add`, or correct the id.")
             yield ctx.finding(target, f"No member has the id `{member_id}`.", hint, path)
+        yield from _votes_by_members_present(ctx, ids)
     meeting_ids = {m.id for m in council.meetings}
     if "meetings" not in {Path(p).parts[0] for p in council.damaged}:
         for target, path, meeting_id in _meeting_refs(ctx):

@@ -262,7 +262,10 @@ def votes_recorded(ctx):
 
     Mississippi's Open Meetings Act requires the minutes to show how each member voted. For each
     motion at a meeting held, every member listed present must appear under `votes` (`for`,
-    `against` or `abstain`). Withdrawn motions were never voted on and are not judged.
+    `against`, `abstain` or `recused`), or the motion records `unanimous: true`: every member
+    present voted for it (`cec meeting vote DATE N --unanimous`). A motion that records only its
+    result (a voice vote nobody counted) does not say how each member voted. Withdrawn and tabled
+    motions were never voted on and are not judged.
     """
     council = ctx.council
     for meeting in _live(council.meetings):
@@ -270,19 +273,23 @@ def votes_recorded(ctx):
             continue
         present = meeting.attendance.present if meeting.attendance else []
         for index, motion in enumerate(meeting.motions):
-            if motion.result == "withdrawn":
+            if motion.result in ("withdrawn", "tabled") or motion.unanimous:
                 continue
+            number = index + 1
             if motion.votes is None:
                 yield ctx.finding(meeting, f"The motion “{motion.text}” at the meeting of {meeting.date} records "
-                                  "no votes.", "Record each member's vote under `votes: for/against/abstain`.",
+                                  "no votes.",
+                                  f"Record each member's vote with `cec meeting vote {meeting.id} {number} --for IDS "
+                                  "--against IDS`, or --unanimous if every member present voted for it.",
                                   ("motions", index))
                 continue
             voters = set(motion.votes.voters())
             missing = [p for p in present if p not in voters]
             if missing:
-                yield ctx.finding(meeting, f"The motion “{motion.text}” at the meeting of {meeting.date} does not "
-                                  f"record how {_names(council, missing)} voted.",
-                                  "Add each member present under `for`, `against` or `abstain`.",
+                yield ctx.finding(meeting, f"The motion “{motion.text}” at the meeting of {meeting.date} does "
+                                  f"not record how {_names(council, missing)} voted.",
+                                  f"Record every vote again with `cec meeting vote {meeting.id} {number}` (for, "
+                                  "against, abstain or recused for each member present).",
                                   ("motions", index, "votes"))
 
 
@@ -429,13 +436,21 @@ def quorum(ctx):
 
     Unless the council's own rules say otherwise, a council can only decide with a quorum: more
     than half of its members present. cec compares the members present at a meeting with the
-    members active on that day, and notes each motion carried without a majority present. Such a
+    members active on that day, and notes each motion carried without a majority present, or at a
+    meeting whose minutes say the quorum was not confirmed (`quorum: not-confirmed`). Such a
     decision may need to be ratified at a later meeting with a quorum.
     """
     council = ctx.council
     for meeting in _live(council.meetings):
-        if meeting.attendance is None:
+        if meeting.quorum == "not-confirmed":
+            for index, motion in enumerate(meeting.motions):
+                if motion.result == "carried":
+                    yield ctx.finding(meeting, f"Motion {index + 1} (“{motion.text}”) was carried at the meeting of "
+                                      f"{meeting.date}, whose minutes record that a quorum was not confirmed.",
+                                      "Ratify the decision at a meeting with a quorum.", ("motions", index, "result"))
             continue
+        if meeting.attendance is None or not meeting.attendance.present:
+            continue  # minutes that record only `quorum: present` name nobody to count
         active = {m.id for m in council.active_members(meeting.date)}
         present = len(active & set(meeting.attendance.present))
         majority = len(active) // 2 + 1
