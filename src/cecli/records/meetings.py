@@ -539,7 +539,7 @@ def _check_minutes(minutes: dict, meeting, council=None) -> None:
             raise InvalidInput(f"--approved-at {at} is not after the meeting of {meeting.id}: minutes are approved at "
                                "a later meeting.", "Nothing was written.")
         if "approved" not in minutes:
-            minutes["approved"] = approving.date
+            minutes["approved"] = check.not_future(approving.date, "--approved-at", "minutes approved")
         elif minutes["approved"] != approving.date:
             raise InvalidInput(f"--approved {minutes['approved'].isoformat()} is not the date of the meeting {at} "
                                f"({approving.date.isoformat()}) that approved them.",
