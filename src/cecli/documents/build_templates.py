@@ -117,11 +117,121 @@ def agenda():
     return d
 
 
+def banner(document, text: str):
+    """A boxed, bold paragraph (the DRAFT notice of unapproved minutes)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    paragraph = para(document, text, bold=True, size=13)
+    paragraph.paragraph_format.space_before = Pt(6)
+    paragraph.paragraph_format.space_after = Pt(8)
+    borders = OxmlElement("w:pBdr")
+    for edge in ("top", "left", "bottom", "right"):
+        line = OxmlElement(f"w:{edge}")
+        for key, value in (("val", "single"), ("sz", "12"), ("space", "4"), ("color", "C00000")):
+            line.set(qn(f"w:{key}"), value)
+        borders.append(line)
+    paragraph._p.get_or_add_pPr().append(borders)
+    return paragraph
+
+
 def minutes():
-    d = start("Minutes")
+    """Finished minutes once the meeting is recorded (`record.recorded`), else a shell to fill in by hand."""
+    d = base.new_document()
+    base.add_running_header_footer(d, "{% if record.recorded and record.draft %}DRAFT · {% endif %}{{ council.name }}",
+                                   "{{ document.date }}")
+    d.core_properties.title = "Minutes"
     heading(d, "Minutes: {{ meeting.title }}", 1)
     para(d, "{{ council.name }}", bold=True)
     para(d, "{{ meeting.kind }} · {{ meeting.date }}, {{ meeting.time }} · {{ meeting.place }}")
+    tag(d, "{%p if record.recorded %}")
+    tag(d, "{%p if record.draft %}")
+    banner(d, "DRAFT: these minutes have not yet been approved by the council and may be corrected.")
+    tag(d, "{%p endif %}")
+    heading(d, "Call to order", 2)
+    para(d, "{% if record.called_to_order %}{{ record.called_to_order }}{% else %}"
+            "The time the meeting was called to order is not recorded.{% endif %}")
+    tag(d, "{%p if record.quorum %}")
+    para(d, "{{ record.quorum }}")
+    tag(d, "{%p endif %}")
+    tag(d, "{%p if record.interpreter %}")
+    para(d, "{{ record.interpreter }}")
+    tag(d, "{%p endif %}")
+    heading(d, "Attendance", 2)
+    labelled(d, "Members present", "{% if record.present %}{{ record.present|join('; ') }}{% else %}None recorded{% endif %}.")
+    labelled(d, "Members absent", "{% if record.absent %}{{ record.absent|join('; ') }}{% else %}None{% endif %}.")
+    labelled(d, "Members excused", "{% if record.excused %}{{ record.excused|join('; ') }}{% else %}None{% endif %}.")
+    labelled(d, "Guests", "{% if record.guests %}{{ record.guests|join('; ') }}{% if record.public_count %}; and "
+                          "{{ record.public_count }} members of the public{% endif %}{% elif record.public_count %}"
+                          "{{ record.public_count }} members of the public{% else %}None recorded{% endif %}.")
+    heading(d, "Agenda items", 2)
+    tag(d, "{%p for item in record.items %}")
+    heading(d, "{{ item.number }}. {{ item.title }}", 3)
+    tag(d, "{%p if item.presenters %}")
+    para(d, "Presented by {{ item.presenters }}.", italic=True)
+    tag(d, "{%p endif %}")
+    tag(d, "{%p if item.notes %}")
+    para(d, "{{ item.notes }}")
+    tag(d, "{%p endif %}")
+    tag(d, "{%p for motion in item.motions %}")
+    _motion(d)
+    tag(d, "{%p endfor %}")
+    tag(d, "{%p endfor %}")
+    tag(d, "{%p if record.other_motions %}")
+    heading(d, "{% if record.items %}Other motions{% else %}Motions{% endif %}", 2)
+    tag(d, "{%p for motion in record.other_motions %}")
+    _motion(d)
+    tag(d, "{%p endfor %}")
+    tag(d, "{%p endif %}")
+    tag(d, "{%p if record.elections %}")
+    heading(d, "Officers elected", 2)
+    tag(d, "{%p for line in record.elections %}")
+    para(d, "{{ line }}", style="List Bullet")
+    tag(d, "{%p endfor %}")
+    tag(d, "{%p endif %}")
+    heading(d, "Action items", 2)
+    tag(d, "{{p actions_table }}")
+    heading(d, "Adjournment", 2)
+    para(d, "{% if record.adjourned %}{{ record.adjourned }}{% else %}The time of adjournment is not recorded.{% endif %}")
+    heading(d, "Approval of these minutes", 2)
+    tag(d, "{%p if record.approval %}")
+    para(d, "{{ record.approval }}")
+    tag(d, "{%p if record.corrections %}")
+    para(d, "{{ record.corrections }}", italic=True)
+    tag(d, "{%p endif %}")
+    tag(d, "{%p else %}")
+    para(d, "Not yet approved. To be presented for approval at the council's next meeting"
+            "{% if next_meeting %} ({{ next_meeting.date }}){% endif %}.")
+    tag(d, "{%p endif %}")
+    heading(d, "Record", 2)
+    labelled(d, "Minutes recorded on", "{{ minutes.recorded }}")
+    labelled(d, "Secretary", "{{ minutes.secretary }}")
+    para(d, "Signature: ____________________________________    Date: ____________________")
+    tag(d, "{%p else %}")
+    _minutes_shell(d)
+    tag(d, "{%p endif %}")
+    return d
+
+
+def _motion(d):
+    """One motion in finished minutes: its text, mover and seconder, outcome and the vote by name."""
+    from docx.shared import Pt
+
+    text = para(d, "Motion {{ motion.number }}{% if motion.urgent %} (urgent, not on the posted agenda){% endif %}: "
+                   "{{ motion.text }}", bold=True)
+    text.paragraph_format.space_before = Pt(10)
+    text.paragraph_format.keep_with_next = True
+    tag(d, "{%p if motion.moved_line %}")
+    para(d, "{{ motion.moved_line }}").paragraph_format.keep_with_next = True
+    tag(d, "{%p endif %}")
+    para(d, "{{ motion.outcome }}", italic=True).paragraph_format.keep_with_next = True
+    tag(d, "{%p if motion.groups %}")
+    tag(d, "{{p motion.vote_table }}")
+    tag(d, "{%p endif %}")
+
+
+def _minutes_shell(d):
     heading(d, "Call to order", 2)
     para(d, "The meeting was called to order at __________ by ______________________________.")
     heading(d, "Members present and absent", 2)
@@ -135,8 +245,8 @@ def minutes():
     lines(d, 3)
     tag(d, "{%p endfor %}")
     heading(d, "Motions", 2)
-    para(d, "For each motion write who moved and seconded it and mark each member's vote "
-            "(Y for, N against, A abstain, blank if absent).")
+    para(d, "For each motion write who moved and seconded it, then mark each member's vote in the table "
+            "(Y for, N against, A abstain, R recused; blank if absent).")
     tag(d, "{{p motions_table }}")
     heading(d, "Action items", 2)
     tag(d, "{{p actions_table }}")
@@ -146,7 +256,6 @@ def minutes():
     labelled(d, "Minutes recorded on", "{{ minutes.recorded }}")
     labelled(d, "Secretary", "{{ minutes.secretary }}")
     para(d, "Signature: ____________________________________    Date: ____________________")
-    return d
 
 
 def sign_in():

@@ -125,20 +125,38 @@ def agenda(council, meeting) -> bytes:
 
 # --- minutes shell ----------------------------------------------------------------------------
 
-def _initials(members) -> dict[str, str]:
-    labels: dict[str, str] = {}
-    used: dict[str, int] = {}
-    for member in members:
-        letters = "".join(word[0] for word in member.name.split() if word[:1].isalpha()).upper()[:3] or "?"
-        used[letters] = used.get(letters, 0) + 1
-        labels[member.id] = letters if used[letters] == 1 else f"{letters}{used[letters]}"
-    return labels
-
-
 def minutes(council, meeting) -> bytes:
+    """Finished minutes once the meeting is recorded (cecli.minutes), else the shell to fill in by hand."""
+    from cecli.minutes import member_labels, minutes_view
+
     rendering = Rendering(council.root, "minutes.docx")
     context = meeting_context(council, meeting, "Minutes")
     members = council.active_members(meeting.date)
+    labels = member_labels(council, meeting)
+    record = minutes_view(council, meeting)
+    for motion in [*record["other_motions"], *(m for item in record["items"] for m in item["motions"])]:
+        motion["vote_table"] = _vote_table(rendering, motion)
+    context["record"] = record
+    context["attendance_table"] = _attendance_table(rendering, members, meeting, labels)
+    context["motions_table"] = _motions_grid(rendering, members, meeting, labels)
+    context["actions_table"] = _actions_table(rendering, record)
+    recorded = meeting.minutes.recorded if meeting.minutes else None
+    context["minutes"] = {
+        "recorded": long_date(recorded) if recorded else "____________________",
+        "secretary": record["secretary"] or "______________________________",
+    }
+    return rendering.render(context, meeting.date, _title(meeting, "Minutes"))
+
+
+def _vote_table(rendering, motion: dict):
+    """The vote on one motion by name: For (n) | names, Against (n) | names, ..."""
+    piece = rendering.subdoc()
+    rows = [[f"{group['label']} ({group['count']})", ", ".join(group["names"])] for group in motion["groups"]]
+    base.add_table(piece, ["Vote", "Members"], rows, widths=[1.3, 5.7], font_size=10)
+    return piece
+
+
+def _attendance_table(rendering, members, meeting, labels):
     attendance = meeting.attendance
 
     def mark(member_id: str, where: str) -> str:
@@ -149,56 +167,54 @@ def minutes(council, meeting) -> bytes:
     table = rendering.subdoc()
     base.add_table(
         table, ["Member", "Group and role", "Present", "Absent", "Excused"],
-        [[public_label(m), member_label(m), mark(m.id, "present"), mark(m.id, "absent"),
+        [[labels.get(m.id) or public_label(m), member_label(m), mark(m.id, "present"), mark(m.id, "absent"),
           mark(m.id, "excused")] for m in members] or [["No members on this date", "", "", "", ""]],
         widths=[2.1, 2.2, 0.9, 0.9, 0.9],
     )
-    context["attendance_table"] = table
+    return table
 
-    labels = _initials(members)
-    motions = rendering.subdoc()
-    header = ["#", "Motion", "Moved / seconded"] + [labels[m.id] for m in members] + ["Result"]
+
+def _motions_grid(rendering, members, meeting, labels):
+    """The shell's motions: a table to write each motion in, then one row per member (by full name)
+    with a column per motion to mark the vote."""
+    piece = rendering.subdoc()
+    count = len(meeting.motions) + BLANK_MOTION_ROWS
     rows = []
-    for number, motion in enumerate(meeting.motions, start=1):
-        votes = motion.votes
-        cells = [str(number), motion.text,
-                 " / ".join(council.name_of(x) for x in (motion.moved_by, motion.seconded_by) if x)]
-        for member in members:
-            vote = ""
-            if votes is not None:
-                vote = ("Y" if member.id in votes.for_ else "N" if member.id in votes.against
-                        else "A" if member.id in votes.abstain else "")
-            cells.append(vote)
-        cells.append(motion.result or "")
-        rows.append(cells)
-    start = len(rows) + 1
-    rows.extend([str(start + n), "", ""] + [""] * len(members) + [""] for n in range(BLANK_MOTION_ROWS))
-    share = 3.0 / max(len(members), 1)
-    base.add_table(motions, header, rows, widths=[0.3, 2.2, 1.0] + [share] * len(members) + [0.7],
-                   font_size=8, min_height=0.45)
-    key = "; ".join(f"{labels[m.id]} = {public_label(m)}" for m in members)
-    if key:
-        base_para = motions.add_paragraph()
-        run = base_para.add_run(f"Vote columns: {key}.")
-        from docx.shared import Pt
+    for number in range(1, count + 1):
+        motion = meeting.motions[number - 1] if number <= len(meeting.motions) else None
+        rows.append([str(number), motion.text if motion else "",
+                     " / ".join(labels.get(x) or x for x in (motion.moved_by, motion.seconded_by) if x)
+                     if motion else "", (motion.result or "") if motion else ""])
+    base.add_table(piece, ["#", "Motion", "Moved / seconded", "Result"], rows, widths=[0.3, 4.2, 1.6, 0.9],
+                   min_height=0.45)
+    piece.add_paragraph()
+    grid = [[labels.get(m.id) or public_label(m)] + [_vote_mark(meeting, n, m.id) for n in range(1, count + 1)]
+            for m in members] or [["No members on this date"] + [""] * count]
+    share = 4.6 / count
+    base.add_table(piece, ["Member"] + [f"Motion {n}" for n in range(1, count + 1)], grid,
+                   widths=[2.4] + [share] * count, font_size=9)
+    return piece
 
-        run.font.size = Pt(8)
-    context["motions_table"] = motions
 
+def _vote_mark(meeting, number: int, member_id: str) -> str:
+    if number > len(meeting.motions):
+        return ""
+    votes = meeting.motions[number - 1].votes
+    if votes is None:
+        return ""
+    return ("Y" if member_id in votes.for_ else "N" if member_id in votes.against
+            else "A" if member_id in votes.abstain else "R" if member_id in votes.recused else "")
+
+
+def _actions_table(rendering, record: dict):
     actions = rendering.subdoc()
-    rows = [[item.task, item.owner and council.name_of(item.owner) or "", item.due.isoformat() if item.due else "",
-             base.TICKED if item.done else base.BOX] for item in meeting.action_items]
-    rows.extend(["", "", "", base.BOX] for _ in range(BLANK_ACTION_ROWS))
-    base.add_table(actions, ["Task", "Owner", "Due", "Done"], rows, widths=[3.6, 1.8, 1.0, 0.6], min_height=0.35)
-    context["actions_table"] = actions
-
-    secretary = next((m for m in members if "secretary" in m.roles), None)
-    recorded = meeting.minutes.recorded if meeting.minutes else None
-    context["minutes"] = {
-        "recorded": long_date(recorded) if recorded else "____________________",
-        "secretary": public_label(secretary) if secretary else "______________________________",
-    }
-    return rendering.render(context, meeting.date, _title(meeting, "Minutes"))
+    rows = [[item["task"], item["owner"], item["due"], item["done"] or base.BOX] for item in record["actions"]]
+    if not record["recorded"] or not rows:
+        rows.extend(["", "", "", base.BOX] for _ in range(BLANK_ACTION_ROWS if not record["recorded"] else 0))
+    if not rows:
+        rows = [["No action items were recorded.", "", "", ""]]
+    base.add_table(actions, ["Task", "Owner", "Due", "Done"], rows, widths=[3.1, 1.7, 1.1, 1.1], min_height=0.3)
+    return actions
 
 
 # --- sign-in sheet ----------------------------------------------------------------------------

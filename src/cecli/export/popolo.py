@@ -17,6 +17,8 @@ from cecli.textfmt import vocabulary_word
 
 SCHEMAS = {"popolo": "cec-popolo/2", "ocd": "cec-ocd/1"}
 OPTIONS = (("for_", "yes"), ("against", "no"), ("abstain", "abstain"))
+# a member who recused themselves cast no vote: Popolo's word for that option is "not voting"
+RECUSED = "not voting"
 # Open Civic Data knows two results; a tabled or withdrawn motion has none (the key is left out)
 RESULTS = {"carried": "pass", "failed": "fail"}
 # Open Civic Data's organization classifications have no "council"; an advisory body of a school
@@ -126,20 +128,39 @@ def popolo(council: Council, as_of: dt.date, flavour: str = "popolo") -> dict:
                        for n, item in enumerate(meeting.agenda, 1)],
         }))
         for n, motion in enumerate(meeting.motions, 1):
-            counts, cast = [], []
-            for attribute, option in OPTIONS:
-                voters = getattr(motion.votes, attribute) if motion.votes else []
-                counts.append({"option": option, "value": len(voters)})
-                cast += [_present({"voter_id": ids.get(v), "voter_name": public_label(council.member(v)),
-                                   "option": option}) for v in voters]
-            votes.append(_present({
-                "id": f"vote/{slug}/{meeting.id}/{n}", "organization_id": org_id, "event_id": event_id,
-                "motion_text": motion.text, "start_date": _moment(meeting.date, meeting.start, zone),
-                "result": RESULTS.get(motion.result or ""),
-                "counts": counts, "votes": cast,
-            }))
+            votes.append(_vote_event(council, meeting, n, motion, ids, org_id, event_id, slug, zone))
     return redact.deep({"schema": SCHEMAS[flavour], "organizations": [organization], "persons": persons,
                         "memberships": memberships, "events": events, "vote_events": votes})
+
+
+def _vote_event(council, meeting, number: int, motion, ids, org_id: str, event_id: str, slug: str, zone) -> dict:
+    """One motion's vote event. Counts only when they are known: each member's vote by name, or a
+    unanimous vote of the members recorded present. A voice vote that records only its result has
+    no counts and no votes (never an invented 0-0-0)."""
+    event = {"id": f"vote/{slug}/{meeting.id}/{number}", "identifier": str(number), "organization_id": org_id,
+             "event_id": event_id, "motion_text": motion.text,
+             "start_date": _moment(meeting.date, meeting.start, zone),
+             "result": RESULTS.get(motion.result or ("carried" if motion.unanimous else ""))}
+    def cast(voters, option):
+        return [_present({"voter_id": ids.get(v), "voter_name": public_label(council.member(v)), "option": option})
+                for v in voters]
+
+    if motion.votes is not None:
+        counts, votes = [], []
+        for attribute, option in OPTIONS:
+            voters = getattr(motion.votes, attribute)
+            counts.append({"option": option, "value": len(voters)})
+            votes += cast(voters, option)
+        if motion.votes.recused:
+            counts.append({"option": RECUSED, "value": len(motion.votes.recused)})
+            votes += cast(motion.votes.recused, RECUSED)
+        event["counts"], event["votes"] = counts, votes
+    elif motion.unanimous and meeting.attendance and meeting.attendance.present:
+        present = meeting.attendance.present
+        event["counts"] = [{"option": "yes", "value": len(present)}, {"option": "no", "value": 0},
+                           {"option": "abstain", "value": 0}]
+        event["votes"] = cast(present, "yes")
+    return _present(event)
 
 
 def popolo_json(council: Council, as_of: dt.date, flavour: str = "popolo") -> bytes:

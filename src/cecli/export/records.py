@@ -93,9 +93,64 @@ def meeting_record_docx(council: Council, meeting: Meeting, as_of: dt.date) -> b
         document.add_paragraph(f"{present} members present; {attendance.guest_count} guests.")
     else:
         document.add_paragraph("No attendance is recorded for this meeting.")
-    if meeting.minutes and meeting.minutes.approved:
-        document.add_paragraph(f"Minutes approved {meeting.minutes.approved.isoformat()}.")
+    add_minutes_record(document, council, meeting)
     return docs.save_reproducible(document, as_of)
+
+
+def add_minutes_record(document, council: Council, meeting: Meeting) -> None:
+    """What the minutes record (cecli.minutes: the same text as `cec meeting docs` writes)."""
+    from cecli.minutes import minutes_view
+
+    view = minutes_view(council, meeting)
+    if not view["recorded"]:
+        if meeting.minutes and meeting.minutes.approved:
+            document.add_paragraph(f"Minutes approved {meeting.minutes.approved.isoformat()}.")
+        return
+    document.add_heading("Minutes" + (" (draft, not yet approved)" if view["draft"] else ""), level=1)
+    for line in (view["called_to_order"], view["quorum"], view["interpreter"]):
+        if line:
+            document.add_paragraph(line)
+    if view["guests"] or view["public_count"]:
+        guests = "; ".join(view["guests"]) or ""
+        if view["public_count"]:
+            guests += ("; and " if guests else "") + f"{view['public_count']} members of the public"
+        document.add_paragraph(f"Guests: {guests}.")
+    for item in view["items"]:
+        if not (item["notes"] or item["motions"] or item["presenters"]):
+            continue
+        document.add_heading(f"{item['number']}. {item['title']}", level=2)
+        if item["presenters"]:
+            document.add_paragraph(f"Presented by {item['presenters']}.")
+        if item["notes"]:
+            document.add_paragraph(item["notes"])
+        for motion in item["motions"]:
+            _motion_record(document, motion)
+    if view["other_motions"]:
+        document.add_heading("Other motions" if view["items"] else "Motions", level=2)
+        for motion in view["other_motions"]:
+            _motion_record(document, motion)
+    if view["elections"]:
+        document.add_heading("Officers elected", level=2)
+        for line in view["elections"]:
+            document.add_paragraph(line)
+    if view["actions"]:
+        document.add_heading("Action items", level=2)
+        docs.add_table(document, ["Task", "Owner", "Due", "Done"],
+                       [[a["task"], a["owner"], a["due"], a["done"]] for a in view["actions"]])
+    if view["adjourned"]:
+        document.add_paragraph(view["adjourned"])
+    if view["approval"]:
+        document.add_paragraph(view["approval"] + (f" {view['corrections']}" if view["corrections"] else ""))
+
+
+def _motion_record(document, motion: dict) -> None:
+    document.add_paragraph().add_run(f"Motion {motion['number']}: {motion['text']}").bold = True
+    if motion["moved_line"]:
+        document.add_paragraph(motion["moved_line"])
+    document.add_paragraph(motion["outcome"])
+    if motion["groups"]:
+        docs.add_table(document, ["Vote", "Members"],
+                       [[f"{g['label']} ({g['count']})", ", ".join(g["names"])] for g in motion["groups"]])
 
 
 def meeting_documents(root: Path, meetings: list[Meeting]) -> dict[str, list[str]]:

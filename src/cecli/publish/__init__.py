@@ -60,22 +60,13 @@ def _meeting_view(council: Council, meeting, as_of: dt.date) -> dict:
                    for i in meeting.agenda],
         "minutes_approved": meeting.minutes.approved if approved else None,
         "summary": (meeting.minutes.summary or "") if approved else "",
-        "present": [], "motions": [], "guests": 0,
+        "record": None,
     }
     if approved:
-        if meeting.attendance:
-            view["present"] = [public_label(council.member(i)) for i in meeting.attendance.present]
-            view["guests"] = meeting.attendance.guest_count
-        for motion in meeting.motions:
-            votes = motion.votes
-            view["motions"].append({
-                "text": motion.text, "result": motion.result or "",
-                "moved_by": public_label(council.member(motion.moved_by)) if motion.moved_by else "",
-                "seconded_by": public_label(council.member(motion.seconded_by)) if motion.seconded_by else "",
-                "groups": [(label, [public_label(council.member(v)) for v in getattr(votes, attr)])
-                           for attr, label in (("for_", "For"), ("against", "Against"), ("abstain", "Abstained"))]
-                if votes else [],
-            })
+        # the approved minutes, as the minutes document and the export print them (cecli.minutes)
+        from cecli.minutes import minutes_view
+
+        view["record"] = minutes_view(council, meeting)
     return view
 
 
