@@ -192,7 +192,7 @@ def _motions_grid(rendering, members, meeting, labels):
             for m in members] or [["No members on this date"] + [""] * count]
     share = 4.6 / count
     base.add_table(piece, ["Member"] + [f"Motion {n}" for n in range(1, count + 1)], grid,
-                   widths=[2.4] + [share] * count, font_size=9)
+                   widths=[2.4] + [share] * count, font_size=9, min_height=0.3)
     return piece
 
 
