@@ -40,16 +40,17 @@ def member_labels(council, meeting) -> dict[str, str]:
         if member.id not in seen:
             seen.add(member.id)
             members.append(member)
-    hidden = [m for m in members if not m.may_be_named_publicly]
+    students = [m for m in members if not m.may_be_named_publicly and m.is_student]
+    adults = [m for m in members if not m.may_be_named_publicly and not m.is_student]
     labels = {}
     for member in members:
         if member.may_be_named_publicly:
             labels[member.id] = member.name
-        elif len(hidden) == 1:
-            labels[member.id] = "A student member" if member.is_student else "A member"
+        elif member.is_student:
+            labels[member.id] = ("A student member" if len(students) == 1
+                                 else f"Student member {students.index(member) + 1}")
         else:
-            word = "Student member" if member.is_student else "Member"
-            labels[member.id] = f"{word} {hidden.index(member) + 1}"
+            labels[member.id] = "A member" if len(adults) == 1 else f"Member {adults.index(member) + 1}"
     return labels
 
 
