@@ -314,3 +314,56 @@ def test_a_non_editable_install_ships_the_templates_and_stylesheet(tmp_path):
     for name in ("cecli/web/templates/base.html", "cecli/web/templates/meeting.html", "cecli/web/static/web.css",
                  "cecli/web/views/meetings.py", "cecli/templates/site/style.css"):
         assert name in names, name
+
+
+def test_agenda_items_and_moving_a_meeting_are_one_commit_each_with_the_clis_messages(council):
+    client = client_for(council)
+    url = "/meetings/2026-12-08"
+    hidden = page_form(client, url, "add-item")
+    response = post(client, url, {**hidden, "title": "Book fair volunteers", "minutes": "10",
+                                  "presenters": "annette-pruitt", "kind": "discussion", "number": ""})
+    assert response.status_code in (302, 303), response.get_data(as_text=True)[:2000]
+    message, _author, paths = last_commit(council)
+    assert message == "Add agenda item 7 (Book fair volunteers) to the meeting of 2026-12-08."
+    assert "meetings/2026-12-08.yaml" in paths
+    assert "title: Book fair volunteers" in (council / "meetings" / "2026-12-08.yaml").read_text()
+    hidden = page_form(client, url, "move-item")
+    assert post(client, url, {**hidden, "number": "7", "to": "2"}).status_code in (302, 303)
+    assert last_commit(council)[0].startswith("Move agenda item 7")
+    # a bad number shows beside its field, in the command's words
+    hidden = page_form(client, url, "remove-item")
+    response = post(client, url, {**hidden, "number": "x"})
+    assert response.status_code == 400 and "`x` is not a whole number." in response.get_data(as_text=True)
+    count = commits(council)
+    hidden = page_form(client, url, "move")
+    response = post(client, url, {**hidden, "date": "2026-12-15"})
+    assert response.status_code in (302, 303) and response.headers["Location"].endswith("/meetings/2026-12-15")
+    assert commits(council) == count + 1
+    assert not (council / "meetings" / "2026-12-08.yaml").exists()
+    assert "date: 2026-12-15" in (council / "meetings" / "2026-12-15.yaml").read_text()
+
+
+def test_outreach_goal_and_report_entries_are_corrected_and_removed_as_the_cli_does(council, tmp_path):
+    client = client_for(council)
+    listing = get(client, "/entries/outreach").get_data(as_text=True)
+    assert 'href="/entries/outreach/1"' in listing
+    html = get(client, "/entries/outreach/1").get_data(as_text=True)
+    data = form_values(html, "edit-entry")
+    data["audience"] = ["Families of the school"]
+    data["reason"] = ["Typed from the wrong flyer."]
+    response = post(client, "/entries/outreach/1", data)
+    assert response.status_code in (302, 303), response.get_data(as_text=True)[:3000]
+    web_message = last_commit(council)[0]
+    other = sample_repo(tmp_path / "cli")
+    result = invoke(["outreach", "edit", "1", "--audience", "Families of the school", "--reason",
+                     "Typed from the wrong flyer.", "--council", other])
+    assert result.exit_code == 0, result.output
+    assert last_commit(other)[0] == web_message
+    assert (other / "outreach.yaml").read_text() == (council / "outreach.yaml").read_text()
+    count = commits(council)
+    hidden = form_fields(get(client, "/entries/goal/1").get_data(as_text=True), "remove-entry")
+    response = post(client, "/entries/goal/1", {**hidden, "reason": ""})
+    assert response.status_code == 400 and "Say why the entry is removed with --reason" in response.get_data(as_text=True)
+    response = post(client, "/entries/goal/1", {**hidden, "reason": "Entered twice."})
+    assert response.status_code in (302, 303)
+    assert commits(council) == count + 1 and last_commit(council)[0].endswith("(Entered twice).")

@@ -93,7 +93,7 @@ def walk(browser, served):  # noqa: F811
 def test_every_page_passes_axe_and_works_at_a_phones_width(walk):
     # the flows below check the roster, meetings, a new meeting's page and the history page
     for path in ("/", "/roster/dolores-whitaker", "/meetings/2025-10-07", "/meetings/2026-12-08", "/outreach",
-                 "/goals", "/reports", "/identity"):
+                 "/goals", "/reports", "/identity", "/entries/outreach", "/entries/report/1"):
         walk.open(path)
         assert walk.b.find("h1").text
     walk.b.set_width(375)

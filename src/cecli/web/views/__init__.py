@@ -55,7 +55,7 @@ def posted_form() -> str:
 
 
 def council_blueprint() -> Blueprint:
-    from cecli.web.views import dashboard, history, meetings, records, roster  # noqa: F401  (routes)
+    from cecli.web.views import dashboard, entries, history, meetings, records, roster  # noqa: F401  (routes)
 
     return council
 

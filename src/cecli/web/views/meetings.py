@@ -52,6 +52,7 @@ def _find(council_obj, meeting_id: str):
 
 @council.route("/meetings/<meeting_id>", methods=["GET", "POST"])
 def meeting(meeting_id: str):
+    from cecli.records import agenda
     from cecli.records import meeting_edits as fixes
     from cecli.records import meetings as ops
 
@@ -79,6 +80,13 @@ def meeting(meeting_id: str):
                                             "--result": "result"})
     cancel = Form("cancel", g.root, files, {"--reason": "reason"})
     remove = Form("remove", g.root, files, {"--reason": "reason"})
+    move = Form("move", g.root, files, {"--to": "date"}, defaults={"date": this.date.isoformat()})
+    item_options = {"--title": "title", "--minutes": "minutes", "--presenter": "presenters", "--kind": "kind",
+                    "--at": "number", "N": "number", "--to": "to"}
+    add_item = Form("add-item", g.root, files, item_options)
+    edit_item = Form("edit-item", g.root, files, item_options)
+    move_item = Form("move-item", g.root, files, item_options)
+    remove_item = Form("remove-item", g.root, files, item_options)
     held = Form("held", g.root, files)
     shown = {key: _text(getattr(this, key)) for key in EDITABLE}
     shown["open_to_public"] = {True: "yes", False: "no", None: ""}[this.open_to_public]
@@ -123,6 +131,22 @@ def meeting(meeting_id: str):
         if done is not None:
             tell(done)
             return redirect(url_for(".meeting", meeting_id=meeting_id))
+    if move.posted:
+        done = move.run(lambda: fixes.move_meeting(g.root, meeting_id, move.get("date") or "", None))
+        if done is not None:
+            tell(done)
+            moved = next((p for p in done.paths if p.startswith("meetings/") and p != _rel(meeting_id)), _rel(meeting_id))
+            return redirect(url_for(".meeting", meeting_id=moved.removeprefix("meetings/").removesuffix(".yaml")))
+    for form, call in ((add_item, lambda f: agenda.add_item(g.root, meeting_id, _item(f), f.get_int("number"), None)),
+                       (edit_item, lambda f: agenda.edit_item(g.root, meeting_id, f.get_int("number") or 0, _item(f), None)),
+                       (move_item, lambda f: agenda.move_item(g.root, meeting_id, f.get_int("number") or 0,
+                                                              f.get_int("to") or 0, None)),
+                       (remove_item, lambda f: agenda.remove_item(g.root, meeting_id, f.get_int("number") or 0, None))):
+        if form.posted:
+            done = form.run(lambda form=form, call=call: call(form))
+            if done is not None:
+                tell(done)
+                return redirect(url_for(".meeting", meeting_id=meeting_id) + "#agenda")
     if held.posted:
         done = held.run(lambda: fixes.mark_held(g.root, meeting_id, None))
         if done is not None:
@@ -140,7 +164,9 @@ def meeting(meeting_id: str):
             return redirect(url_for(".meetings"))
     return page("meeting.html", this.display_title, council=council_obj, meeting=this, serving=serving,
                 attendance=attendance, record_form=record_form, motion=motion, cancel=cancel,
-                edit=edit, held=held, remove=remove, kinds=KINDS,
+                edit=edit, held=held, remove=remove, kinds=KINDS, move=move, add_item=add_item, edit_item=edit_item,
+                move_item=move_item, remove_item=remove_item,
+                item_kinds=council_obj.profile.vocabularies.get("agenda_kind", ()) if council_obj.profile else (),
                 documents=DOCUMENTS, name_of=council_obj.name_of, results=ops.RESULTS, today=today())
 
 
@@ -173,3 +199,12 @@ def _text(value) -> str:
     if hasattr(value, "strftime") and not hasattr(value, "year"):
         return value.strftime("%H:%M")
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _item(form: Form):
+    """An agenda item as `cec meeting agenda` takes it: only the fields filled in."""
+    from cecli.records.agenda import AgendaItemGiven
+
+    presenters = [p.strip() for p in (form.get("presenters") or "").split(",") if p.strip()]
+    return AgendaItemGiven(title=form.get("title"), minutes=form.get_int("minutes"), presenters=presenters,
+                           kind=form.get("kind"))
