@@ -2,8 +2,8 @@
 
 Open Civic Data: the JSON Schemas of pupa, OCD's scraper framework, as its PyPI package ships them
 (`pupa/scrape/schemas/*.py`, BSD licence; their vocabularies come from the `opencivicdata`
-package). .ci/run installs both with --no-deps: importing `pupa.scrape` would pull in Django,
-so the schema modules are loaded as a package of their own.
+package). Both are in the `test` extra; importing `pupa.scrape` would start pupa's Django side, so
+the schema modules are loaded as a package of their own.
 
 Popolo's own JSON Schemas (github.com/popolo-project/popolo-spec, schemas/*.json) are on no
 package registry and are not copied into this repository: the tests assert the properties they
@@ -24,7 +24,7 @@ from pathlib import Path
 def ocd_schema(kind: str) -> dict:
     """pupa's schema for `kind` (event, vote_event, person, organization, membership)."""
     found = importlib.util.find_spec("pupa")
-    assert found and found.submodule_search_locations, "pupa is required (.ci/run installs it with --no-deps)"
+    assert found and found.submodule_search_locations, "pupa is required: pip install '.[test]'"
     folder = Path(list(found.submodule_search_locations)[0]) / "scrape" / "schemas"
     if "ocd_schemas" not in sys.modules:
         package = types.ModuleType("ocd_schemas")
