@@ -168,3 +168,70 @@ def test_posted_agendas_and_minutes_are_filtered(council):
         text = docx_text(docs[f"documents/meetings/2025-10-14/{name}"])
         assert "Hiddenname" not in text and "hiddenname" not in text and "555-0100" not in text, name
         assert "[withheld]" in text, name
+
+
+# --- --pdf on the commands ---------------------------------------------------------------------
+
+def _git_council(council, monkeypatch):
+    root = council(FILES)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    monkeypatch.setenv("CEC_AUTHOR", "Test Secretary <secretary@example.org>")
+    return root
+
+
+def _committed_paths(root) -> list[str]:
+    out = subprocess.run(["git", "show", "--name-only", "--format=", "HEAD"], cwd=root, capture_output=True,
+                         text=True, check=True).stdout
+    return sorted(out.split())
+
+
+def test_meeting_new_with_pdf_commits_tagged_pdfs_beside_the_docx(council, monkeypatch, tmp_path):
+    from conftest import invoke
+
+    root = _git_council(council, monkeypatch)
+    result = invoke(["meeting", "new", "--date", "2026-01-13", "--start", "18:00", "--pdf", "-C", root])
+    assert result.exit_code == 0, result.output
+    folder = "documents/meetings/2026-01-13"
+    assert _committed_paths(root) == sorted(
+        ["meetings/2026-01-13.yaml"] + [f"{folder}/{n}.{x}" for n in ("agenda", "minutes", "sign-in") for x in ("docx", "pdf")])
+    info = _pdfinfo((root / folder / "agenda.pdf").read_bytes(), tmp_path)
+    assert info["Tagged"] == "yes" and info["Title"].startswith("Agenda: ")
+    # a PDF once made follows its DOCX: regenerating without --pdf rewrites it, and unchanged is unchanged
+    result = invoke(["meeting", "docs", "2026-01-13", "-C", root])
+    assert result.exit_code == 0 and "already up to date" in result.output, result.output
+
+
+def test_document_commands_write_pdf_to_out_and_say_when_libreoffice_is_missing(council, monkeypatch, tmp_path):
+    from conftest import invoke
+
+    root = _git_council(council, monkeypatch)
+    target = tmp_path / "out" / "ballot.docx"
+    result = invoke(["ballot", "fall-2025", "--copies", "2", "--pdf", "--out", target, "-C", root])
+    assert result.exit_code == 0, result.output
+    assert target.is_file() and _pdfinfo(target.with_suffix(".pdf").read_bytes(), tmp_path)["Pages"] == "2"
+
+    monkeypatch.setenv("CEC_SOFFICE", str(tmp_path / "no-libreoffice-here"))
+    result = invoke(["plan", "--date", "2025-12-01", "--pdf", "-C", root])
+    assert result.exit_code == 1, result.output
+    assert "LibreOffice is not installed" in result.output and "no PDF was written" in result.output
+    assert _committed_paths(root) == ["documents/plan/community-engagement-plan-2025-26.docx"]
+    assert not list(root.rglob("*.pdf"))
+
+
+def test_export_with_pdf_puts_a_pdf_beside_every_word_document(tmp_path):
+    import json
+
+    from export_councils import make_ms
+
+    from conftest import invoke
+
+    out = tmp_path / "package"
+    result = invoke(["export", make_ms(tmp_path), "--pdf", "--out", out])
+    assert result.exit_code == 0, result.output
+    words = sorted(p.relative_to(out).with_suffix("").as_posix() for p in out.rglob("*.docx"))
+    pdfs = sorted(p.relative_to(out).with_suffix("").as_posix() for p in out.rglob("*.pdf")
+                  if not p.relative_to(out).as_posix().split("/")[1:2] == ["evidence"] and "/evidence/" not in p.as_posix())
+    assert words and set(words) <= set(pdfs)
+    listed = {entry["path"] for entry in json.loads((out / "manifest.json").read_text())["files"]}
+    assert "index.pdf" in listed
+    assert invoke(["export", "--verify", out]).exit_code == 0

@@ -16,6 +16,7 @@ from cecli.cli.common import AUTHOR, COUNCIL, handles_errors, parse_day
 
 OUT = typer.Option(None, "--out", "-o", metavar="PATH",
                    help="Write the document here (a .docx file or a folder outside the council folder) instead of documents/, without committing.")
+PDF = typer.Option(False, "--pdf", help="Also write a tagged PDF beside the DOCX (needs LibreOffice; without it the DOCX is written and the command exits 1).")
 
 form_app = typer.Typer(help="Recruitment forms: the interest/nomination form and the information-session agenda.",
                        no_args_is_help=True)
@@ -37,10 +38,19 @@ def _load(council: Optional[Path]):
     return root, loaded
 
 
-def _save(root: Path, files: dict[str, bytes], message: str, author, out) -> None:
-    from cecli.documents.output import save_documents
+def _save(root: Path, files: dict[str, bytes], message: str, author, out, pdf: bool = False, day=None) -> None:
+    from cecli.documents.output import require_pdf, save_documents
 
-    typer.echo(save_documents(root, files, message, author, out).said)
+    typer.echo(save_documents(root, files, message, author, out, pdf, day).said)
+    if pdf:
+        require_pdf()
+
+
+def _election_day(loaded, election_id: str):
+    for election in (loaded.outreach.elections if loaded.outreach else []):
+        if election.id == election_id:
+            return election.date
+    return None
 
 
 @handles_errors
@@ -48,6 +58,7 @@ def ballot(
     election: str = typer.Argument(..., help="The election's id in outreach.yaml."),
     copies: int = typer.Option(1, "--copies", "-n", min=1, max=2000, help="How many ballots (one per page)."),
     out: Optional[Path] = OUT,
+    pdf: bool = PDF,
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
@@ -57,7 +68,7 @@ def ballot(
     root, loaded = _load(council)
     data = make(loaded, election, copies)
     _save(root, {f"documents/elections/{election}/ballot.docx": data},
-          f"Write the ballot for election {election}.", author, out)
+          f"Write the ballot for election {election}.", author, out, pdf, _election_day(loaded, election))
 
 
 @form_app.command("interest")
@@ -66,6 +77,7 @@ def interest(
     date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
                                        help="The form's date (default: when nominations opened, else today)."),
     out: Optional[Path] = OUT,
+    pdf: bool = PDF,
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
@@ -79,7 +91,7 @@ def interest(
         found = current_nominations(loaded, dt.date.today())
         day = found.opened if found and found.opened else dt.date.today()
     _save(root, {"documents/recruitment/interest-form.docx": interest_form(loaded, day)},
-          "Write the interest and nomination form.", author, out)
+          "Write the interest and nomination form.", author, out, pdf, day)
 
 
 @form_app.command("info-session")
@@ -88,6 +100,7 @@ def info_session(
     date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
                                        help="The session's date (default: the last one in outreach.yaml)."),
     out: Optional[Path] = OUT,
+    pdf: bool = PDF,
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
@@ -105,7 +118,7 @@ def info_session(
                                "Give the planned date with --date, or record it with `cec outreach add info-session`.")
         day = session.date
     _save(root, {f"documents/recruitment/info-session-{day.isoformat()}.docx": make(loaded, day)},
-          f"Write the agenda of the information session of {day.isoformat()}.", author, out)
+          f"Write the agenda of the information session of {day.isoformat()}.", author, out, pdf, day)
 
 
 @handles_errors
@@ -113,6 +126,7 @@ def plan(
     date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
                                        help="The plan's date, for its roster (default: when it was adopted, else today)."),
     out: Optional[Path] = OUT,
+    pdf: bool = PDF,
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
@@ -124,7 +138,7 @@ def plan(
     data = engagement_plan(loaded, day)
     year = (loaded.plan.school_year if loaded.plan and loaded.plan.school_year else None) or loaded.school_year(day)
     _save(root, {f"documents/plan/community-engagement-plan-{year}.docx": data},
-          f"Write the Community Engagement Plan for {year}.", author, out)
+          f"Write the Community Engagement Plan for {year}.", author, out, pdf, day)
     missing = loaded.plan.components.missing() if loaded.plan else ["all"]
     if missing:
         typer.echo(f"Not yet written in plan.yaml: {', '.join(missing)} (marked in the document).", err=True)
@@ -136,6 +150,7 @@ def progress(
     year: Optional[str] = typer.Option(None, "--year", metavar="YYYY-YY", help='The school year, such as "2025-26" (default: the current one).'),
     date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="The report's date (default: today)."),
     out: Optional[Path] = OUT,
+    pdf: bool = PDF,
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
@@ -151,7 +166,7 @@ def progress(
     if not re.fullmatch(r"\d{4}-\d{2}", year) or (int(year[:4]) + 1) % 100 != int(year[5:]):
         raise InvalidInput(f"`{year}` is not a school year.", 'Write it like "2025-26".')
     _save(root, {f"documents/reports/progress-report-{year}.docx": progress_report(loaded, year, day)},
-          f"Write the public progress report for {year}.", author, out)
+          f"Write the public progress report for {year}.", author, out, pdf, day)
 
 
 @report_app.command("add")

@@ -23,6 +23,7 @@ def export(
     year: Optional[str] = typer.Option(None, "--year", metavar="YYYY-YY", help="The school year, such as 2025-26 (default: the year of the export date)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Where to write: a folder, or with --zip a .zip file (default: <council>-<year>-evidence in this folder). With --format popolo or ocd, a .json file (default: standard output)."),
     as_zip: bool = typer.Option(False, "--zip", help="Write one reproducible .zip instead of a folder."),
+    pdf: bool = typer.Option(False, "--pdf", help="Put a tagged PDF beside every Word document in the package (needs LibreOffice; without it the package is written without them and the command exits 1)."),
     allow_uncommitted: bool = typer.Option(False, "--allow-uncommitted", help="Export even though council files have changes that are not committed."),
     fmt: ExportFormat = typer.Option(ExportFormat.package, "--format", "-f", help="package (the state's evidence), popolo (roster, meetings and votes as Popolo JSON) or ocd (the same as Open Civic Data JSON)."),
     as_of: Optional[str] = typer.Option(None, "--as-of", metavar="YYYY-MM-DD", help="The export date (default: the date of the commit the council is at)."),
@@ -33,8 +34,8 @@ def export(
     Mississippi: the seven MCAPS evidence items, one folder each. New York: the Community
     Engagement Plan, the roster, the meetings, and the signed quarterly reports and Continuation
     Plan. Both: the `cec check` report as of the export date and manifest.json (sha256 of every
-    file, the git commit). Exit codes: 0 written (or verified), 1 --verify found changes,
-    2 usage error or uncommitted changes.
+    file, the git commit). Exit codes: 0 written (or verified), 1 --verify found changes (or --pdf
+    without LibreOffice: written without PDFs), 2 usage error or uncommitted changes.
     """
     if verify is not None:
         raise typer.Exit(_verify(verify))
@@ -51,7 +52,7 @@ def export(
         return
     from cecli.export import MANIFEST, build_export, counted, write_export
 
-    result = build_export(root, year, parse_day(as_of), allow_uncommitted)
+    result = build_export(root, year, parse_day(as_of), allow_uncommitted, pdf)
     if out is None:
         from cecli.publish.calendar import council_slug
         from cecli.loader import load_council
@@ -73,6 +74,10 @@ def export(
         typer.echo(f"  {finding.path}:{finding.line}: {finding.message} ({finding.code})", err=True)
     if result.missing or shown:
         typer.echo("  The full check report is in check-report.txt inside the package.", err=True)
+    if pdf:
+        from cecli.documents.output import require_pdf
+
+        require_pdf("the package was, with its Word documents")
 
 
 def _popolo(root: Path, out: Optional[Path], as_of, flavour: str = "popolo") -> None:

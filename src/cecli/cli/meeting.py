@@ -32,13 +32,15 @@ def new(
     location: Optional[str] = typer.Option(None, "--location", help="Where (default: the previous meeting's place)."),
     virtual_link: Optional[str] = typer.Option(None, "--virtual-link", help="A link for joining online."),
     suffix: Optional[str] = typer.Option(None, "--suffix", help="Name a second meeting on the same day: 2026-12-08-SUFFIX."),
+    pdf: bool = typer.Option(False, "--pdf", help="Also write tagged PDFs of the documents (needs LibreOffice)."),
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
     """Schedule a meeting: write meetings/DATE.yaml and its agenda, minutes shell and sign-in sheet.
 
     Place, times and recurring agenda items come from the previous meeting, then from
-    `meeting_defaults` in council.yaml. Exit codes: 0 written, 1 the result would be invalid,
+    `meeting_defaults` in council.yaml. Exit codes: 0 written, 1 the result would be invalid
+    (or --pdf without LibreOffice: the DOCX files are written and committed, no PDF),
     2 bad input or no identity (nothing written), 3 internal error.
     """
     from cecli.records.meetings import NewMeeting, new_meeting
@@ -47,24 +49,35 @@ def new(
     if date is None and _interactive():
         date = typer.prompt("Date of the meeting (YYYY-MM-DD)")
     plan = NewMeeting(date=date, kind=kind, title=title, start=start, end=end, location=location,
-                      virtual_link=virtual_link, suffix=suffix)
+                      virtual_link=virtual_link, suffix=suffix, pdf=pdf or None)
     say(new_meeting(root, plan, author))
+    if pdf:
+        from cecli.documents.output import require_pdf
+
+        require_pdf("the DOCX files were, and committed")
 
 
 @meeting_app.command("docs")
 @handles_errors
 def docs(
     meeting_id: str = typer.Argument(..., metavar="ID", help="The meeting, by file name: 2026-12-08."),
+    pdf: bool = typer.Option(False, "--pdf", help="Also write tagged PDFs of the documents (needs LibreOffice)."),
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
     """Regenerate a meeting's agenda, minutes shell and sign-in sheet after its record changed.
 
-    Nothing is committed when the documents come out byte-for-byte the same.
+    Nothing is committed when the documents come out byte-for-byte the same. PDFs already beside
+    them are rewritten too; --pdf writes them where there are none. Exit 1 with --pdf when
+    LibreOffice is missing (the DOCX files are written).
     """
     from cecli.records.meetings import regenerate_documents
 
-    say(regenerate_documents(council_root(council), meeting_id, author))
+    say(regenerate_documents(council_root(council), meeting_id, author, pdf or None))
+    if pdf:
+        from cecli.documents.output import require_pdf
+
+        require_pdf("the DOCX files were")
 
 
 @meeting_app.command("list")

@@ -21,12 +21,36 @@ class Written:
     said: str
 
 
+def with_pdfs(root: Path | None, files: dict[str, bytes], day: dt.date | None, wanted: bool | None) -> dict[str, bytes]:
+    """The tagged PDFs to write beside `files` (cecli.documents.pdf): all of them when `wanted`;
+    with `wanted` None, those whose PDF is already in the council folder (so a PDF made once stays
+    in step with its DOCX). Nothing when LibreOffice is missing: the command says so afterwards
+    (`require_pdf`), and the DOCX is written alone."""
+    from cecli.documents.pdf import find_soffice, pdf_name, to_pdf
+
+    if wanted is False or find_soffice() is None:
+        return {}
+    chosen = {rel: data for rel, data in files.items() if rel.lower().endswith(".docx") and (
+        wanted or (root is not None and (Path(root) / pdf_name(rel)).is_file()))}
+    return to_pdf(chosen, day) if chosen else {}
+
+
+def require_pdf(what: str = "the DOCX") -> None:
+    """After writing the DOCX of a command given --pdf: NoLibreOffice (exit 1) when no PDF could be made."""
+    from cecli.documents.pdf import find_soffice, missing_message
+
+    if find_soffice() is None:
+        raise missing_message(what)
+
+
 def save_documents(root: Path, files: dict[str, bytes], message: str, author: str | None = None,
-                   out: Path | None = None) -> Written:
+                   out: Path | None = None, pdf: bool = False, day: dt.date | None = None) -> Written:
     """Write generated documents. Without `out`, into the council folder as one commit of exactly
     those paths (`cecli.store.change`, which refuses a council that is not in a git repository).
     With `out` (a file for one document, a folder for several) they go there and nothing is
-    committed; `out` may not be inside the council folder, where a file would sit uncommitted."""
+    committed; `out` may not be inside the council folder, where a file would sit uncommitted.
+    With `pdf`, each document's tagged PDF is written beside it (in the same commit)."""
+    files = {**files, **with_pdfs(None if out is not None else root, files, day, pdf or (None if out is None else False))}
     if out is not None:
         return _write_elsewhere(root, files, Path(out))
     from cecli.store import change
@@ -49,8 +73,8 @@ def _write_elsewhere(root: Path, files: dict[str, bytes], out: Path) -> Written:
         raise InvalidInput(
             f"{out} is inside the council folder, where the document would sit uncommitted.",
             "Leave out --out to write it into documents/ and commit it, or give a place outside the council folder.")
-    if len(files) == 1 and out.suffix.lower() == ".docx":
-        targets = {out: next(iter(files.values()))}
+    if len(files) <= 2 and out.suffix.lower() == ".docx":
+        targets = {out.with_suffix(Path(rel).suffix): data for rel, data in files.items()}
     else:
         targets = {out / Path(rel).name: data for rel, data in files.items()}
     for target, data in targets.items():

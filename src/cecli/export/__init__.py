@@ -64,7 +64,7 @@ def _header(council, year: str, as_of: dt.date, state: GitState) -> list[str]:
 
 
 def build_export(path: Path, year: str | None = None, as_of: dt.date | None = None,
-                 allow_uncommitted: bool = False) -> ExportResult:
+                 allow_uncommitted: bool = False, pdf: bool = False) -> ExportResult:
     from cecli.export import index, ms, ny
     from cecli.export.records import add_check_report
     from cecli.loader import find_root, load_council
@@ -100,6 +100,12 @@ def build_export(path: Path, year: str | None = None, as_of: dt.date | None = No
         raise InvalidInput(f"cec does not know what the state asks of profile {council.profile.name} yet.")
     package.add("index.md", index.markdown(title, header, rows))
     package.add("index.docx", index.document(title, header, rows, as_of, running=council.name))
+    if pdf:  # a tagged PDF beside every Word document of the package (none when LibreOffice is missing)
+        from cecli.documents.output import with_pdfs
+
+        for name, data in with_pdfs(None, {n: d for n, d in package.files.items() if n.endswith(".docx")},
+                                    as_of, True).items():
+            package.add(name, data)
     meta = {
         "council": council.name,
         "profile": council.profile.name,

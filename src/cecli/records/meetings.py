@@ -59,6 +59,7 @@ class NewMeeting:
     location: str | None = None
     virtual_link: str | None = None
     suffix: str | None = None
+    pdf: bool | None = None  # also write tagged PDFs (None: only where a PDF is already there)
 
 
 def new_meeting(root: Path, plan: NewMeeting, author: str | None = None) -> Written:
@@ -86,7 +87,7 @@ def new_meeting(root: Path, plan: NewMeeting, author: str | None = None) -> Writ
         doc = tx.edit(rel, default={})
         doc.update(data)
         meeting = _as_model(council, meeting_id, doc)
-        documents = _write_documents(tx, council, meeting)
+        documents = _write_documents(tx, council, meeting, plan.pdf)
     warnings = _date_warnings(day)
     said = f"Wrote {rel}"
     said += " and its agenda, minutes shell and sign-in sheet." if documents else "."
@@ -211,8 +212,9 @@ def _as_model(council, meeting_id: str, doc):
     return meeting
 
 
-def _write_documents(tx, council, meeting) -> list[str]:
-    """Write the meeting's agenda, minutes shell and sign-in sheet (cecli.documents) into this change.
+def _write_documents(tx, council, meeting, pdf: bool | None = None) -> list[str]:
+    """Write the meeting's agenda, minutes shell and sign-in sheet (cecli.documents) into this change,
+    with their tagged PDFs when `pdf` is true or a PDF is already there (cecli.documents.output.with_pdfs).
 
     Returns the paths given to the change. When cecli.documents is not
     installed yet, writes nothing and returns [].
@@ -224,8 +226,12 @@ def _write_documents(tx, council, meeting) -> list[str]:
     others = [m for m in council.meetings if m.id != meeting.id]
     with_this = dataclasses.replace(council, meetings=sorted(
         [*others, meeting], key=lambda m: (m.date, m.start or dt.time(0), m.id)))
+    from cecli.documents.output import with_pdfs
+
+    files = meeting_documents(with_this, meeting)
+    files.update(with_pdfs(tx.root, files, meeting.date, pdf))
     written = []
-    for name, data in sorted(meeting_documents(with_this, meeting).items()):
+    for name, data in sorted(files.items()):
         rel = name if name.startswith("documents/") else f"documents/meetings/{meeting.id}/{name}"
         tx.write_bytes(rel, data)  # the store leaves out files whose bytes are unchanged
         written.append(rel)
@@ -246,12 +252,12 @@ def _next_step(council, meeting) -> str:
 
 # --- cec meeting docs ----------------------------------------------------------------------------
 
-def regenerate_documents(root: Path, meeting_id: str, author: str | None = None) -> Written:
+def regenerate_documents(root: Path, meeting_id: str, author: str | None = None, pdf: bool | None = None) -> Written:
     """Write the meeting's documents again from its record; no commit when the bytes are unchanged."""
     message = f"Regenerate the documents of the meeting of {meeting_id}."
     with _change(root, message, author) as tx:
         meeting = _meeting(tx, meeting_id)
-        paths = _write_documents(tx, tx.council, meeting)
+        paths = _write_documents(tx, tx.council, meeting, pdf)
     if not paths:
         return Written([], "", "cec cannot write meeting documents yet (cecli.documents is missing); nothing was written.")
     if tx.result is None or tx.result[0] is None:
