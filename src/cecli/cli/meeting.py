@@ -219,4 +219,7 @@ def register(app: typer.Typer) -> None:
 
     add_corrections(meeting_app)
     add_minutes_commands(meeting_app)
+    from cecli.cli.meeting_send import add_send
+
+    add_send(meeting_app)
     app.add_typer(meeting_app, name="meeting")
