@@ -133,3 +133,103 @@ def test_a_hidden_members_id_does_not_change_when_the_roster_grows(tmp_path):
     assert hidden and all(h in {p["id"] for p in after["persons"]} for h in hidden)
     assert votes(before) == votes(after)
     assert "zq" not in json.dumps(after) and "new-kid" not in json.dumps(after) and "Newt" not in json.dumps(after)
+
+
+# --- the calendar -----------------------------------------------------------------------------
+
+def _calendar(root) -> str:
+    result = invoke(["calendar", root, "--out", "-"])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("name", ["sample", "ny"])
+def test_every_event_is_at_the_same_utc_time_in_icalendar_vobject_and_zoneinfo(councils, name):
+    from zoneinfo import ZoneInfo
+
+    import icalendar
+    import vobject
+
+    from cecli.loader import load_council
+    from cecli.publish.calendar import timezone_name
+
+    council, _ = load_council(councils[name])
+    zone = ZoneInfo(timezone_name(council))
+    text = _calendar(councils[name])
+    assert "RDATE" not in text
+    expected = {f"{m.id}@": dt.datetime.combine(m.date, m.start, tzinfo=zone).astimezone(dt.timezone.utc)
+                for m in council.meetings if m.start}
+    summer = [m for m in council.meetings if m.start and dt.datetime.combine(m.date, m.start, tzinfo=zone).dst()]
+    assert summer and len(expected) > len(summer)  # both sides of the clock change are tested
+
+    def check(events):
+        seen = 0
+        for uid, start in events:
+            key = uid.split("@", 1)[0] + "@"
+            if key in expected:
+                assert start.astimezone(dt.timezone.utc) == expected[key], uid
+                seen += 1
+        assert seen == len(expected)
+
+    parsed = icalendar.Calendar.from_ical(text)
+    check((str(e["uid"]), e.decoded("dtstart")) for e in parsed.walk("VEVENT"))
+    read = vobject.readOne(text)
+    check((e.uid.value, e.dtstart.value) for e in read.vevent_list)
+    # the spring change at 2:00 as the clock read before it (not 3:00)
+    daylight = next(c for c in parsed.walk("DAYLIGHT"))
+    assert daylight.decoded("dtstart").hour == 2 and "RRULE" in daylight
+
+
+def test_events_link_their_page_and_change_stamp_and_sequence_when_the_meeting_changes(tmp_path, monkeypatch):
+    import icalendar
+
+    root = tmp_path / "sample"
+    shutil.copytree(SAMPLE, root)
+    env = {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": "2026-11-01T10:00:00Z",
+           "GIT_COMMITTER_DATE": "2026-11-01T10:00:00Z"}
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    import subprocess
+
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+    subprocess.run(["git", "commit", "-qm", "Start."], cwd=root, check=True)
+
+    def event(text, meeting_id):
+        return next(e for e in icalendar.Calendar.from_ical(text).walk("VEVENT")
+                    if str(e["uid"]).startswith(meeting_id + "@"))
+
+    before = event(_calendar(root), "2027-02-09")
+    assert str(before["url"]) == "https://sweetgum-hollow.example.org/cec/meetings/2027-02-09.html"
+    # a future meeting's stamp is when its record last changed, not its own date
+    assert before.decoded("dtstamp") == dt.datetime(2026, 11, 1, 10, 0, tzinfo=dt.timezone.utc)
+    assert int(before["sequence"]) == 0
+    assert _calendar(root) == _calendar(root)  # stable
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2026-11-20T15:30:00Z")
+    monkeypatch.setenv("CEC_AUTHOR", "T <t@example.org>")
+    result = invoke(["meeting", "cancel", "2027-02-09", "--reason", "Snow", "-C", root])
+    assert result.exit_code == 0, result.output
+    after = event(_calendar(root), "2027-02-09")
+    assert str(after["status"]) == "CANCELLED"
+    assert int(after["sequence"]) == 1
+    assert after.decoded("dtstamp") == dt.datetime(2026, 11, 20, 15, 30, tzinfo=dt.timezone.utc)
+    assert int(event(_calendar(root), "2026-12-08")["sequence"]) == 0  # the others did not change
+
+
+def test_a_virtual_link_that_is_not_a_web_address_is_flagged_and_not_written_as_one(tmp_path):
+    root = tmp_path / "sample"
+    shutil.copytree(SAMPLE, root)
+    meeting = root / "meetings" / "2026-12-08.yaml"
+    meeting.write_text(meeting.read_text().replace("open_to_public: true",
+                                                   "virtual_link: Zoom 853 2214 9000\nopen_to_public: true", 1))
+    result = invoke(["check", root, "--format", "json"])
+    findings = json.loads(result.stdout)["findings"]
+    flagged = [f for f in findings if f["code"] == "CEC002" and "virtual_link" in f["message"]]
+    assert flagged and flagged[0]["path"] == "meetings/2026-12-08.yaml" and "https://" in flagged[0]["message"]
+    text = _calendar(root)
+    assert "Zoom 853" not in text and "CONFERENCE" not in text
+    ny = tmp_path / "ny"
+    shutil.copytree(NY_EXAMPLE, ny)
+    unfolded = _calendar(ny).replace("\r\n ", "").replace("\n ", "")
+    assert "CONFERENCE;FEATURE=VIDEO;VALUE=URI:https://meet.example.org/riverside-heights-cet" in unfolded

@@ -127,7 +127,8 @@ def test_calendar_parses_with_an_independent_parser(tmp_path):
     assert first.location == "Test Elementary Library"
     assert events["2025-11-12@9999-test-elementary-cec.cec"].status == "CANCELLED"
     assert "BEGIN:VTIMEZONE" in text and "TZID:America/Chicago" in text
-    assert "DTSTAMP:20251008T000000Z" in text  # from the record (minutes approved), not the clock
+    # the last change of the meeting's file (the commit, 2026-06-20 10:00 -05:00), not the clock
+    assert "DTSTAMP:20260620T150000Z" in text
     assert invoke(["calendar", root, "--out", tmp_path / "b.ics"]).exit_code == 0
     assert (tmp_path / "b.ics").read_bytes() == (tmp_path / "a.ics").read_bytes()
 

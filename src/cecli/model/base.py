@@ -78,12 +78,26 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _web_link(value: Any) -> str:
+    """A link to join online: an http(s) address (a calendar app opens it; a phone number or
+    "see the email" is not one)."""
+    from urllib.parse import urlsplit
+
+    text = _text(value).strip()
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
+        raise ValueError(f"`{text}` is not a web address: write the link to join online starting with "
+                         "https://, such as https://meet.example.org/cec")
+    return text
+
+
 Day = Annotated[dt.date, BeforeValidator(_to_date)]
 Clock = Annotated[dt.time, BeforeValidator(_to_time)]
 Moment = Annotated[dt.date | dt.datetime, BeforeValidator(_to_moment)]
 SchoolYear = Annotated[str, BeforeValidator(_school_year)]
 Slug = Annotated[str, BeforeValidator(_slug)]
 Text = Annotated[str, BeforeValidator(_text)]  # numbers allowed (a code like 0250), never booleans
+WebLink = Annotated[str, BeforeValidator(_web_link)]  # an http(s) address
 Flag = StrictBool
 
 

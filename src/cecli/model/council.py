@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Clock, Count, Day, Model, SchoolYear, Text
+from .base import Clock, Count, Day, Model, SchoolYear, Text, WebLink
 
 
 class District(Model):
@@ -33,7 +33,7 @@ class MeetingDefaults(Model):
     start: Clock | None = None
     end: Clock | None = None
     location: Text | None = None
-    virtual_link: Text | None = None
+    virtual_link: WebLink | None = None
     agenda: list[DefaultAgendaItem] = Field(default_factory=list)
 
 

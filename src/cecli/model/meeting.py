@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, PrivateAttr
 
-from .base import Clock, Count, Day, Flag, Model, Moment, Slug, Text
+from .base import Clock, Count, Day, Flag, Model, Moment, Slug, Text, WebLink
 
 
 class AgendaItem(Model):
@@ -114,7 +114,7 @@ class Meeting(Model):
     start: Clock | None = None
     end: Clock | None = None
     location: Text | None = None
-    virtual_link: Text | None = None
+    virtual_link: WebLink | None = None
     open_to_public: Flag | None = None
     notice_posted: Moment | None = None
     agenda_sent: Day | None = None
