@@ -235,3 +235,55 @@ def test_export_with_pdf_puts_a_pdf_beside_every_word_document(tmp_path):
     listed = {entry["path"] for entry in json.loads((out / "manifest.json").read_text())["files"]}
     assert "index.pdf" in listed
     assert invoke(["export", "--verify", out]).exit_code == 0
+
+
+# --- recruitment paperwork ---------------------------------------------------------------------
+
+def _sample(tmp_path):
+    root = tmp_path / "sample"
+    shutil.copytree(SAMPLE, root)
+    return _load(root)
+
+
+def test_the_interest_form_says_where_and_how_to_return_it(tmp_path, council):
+    from cecli.documents import interest_form
+
+    text = " ".join(docx_text(interest_form(_sample(tmp_path), dt.date(2026, 8, 26))).split())
+    assert ("Return this form by email to cec@sweetgum-hollow.example.org, by mail to Front office, Sweetgum "
+            "Hollow Elementary School, 1400 Tupelo Bend Road, Okatoma, MS 39421 or in person at Front office") in text
+    assert "Questions? Call (601) 555-0100, write to cec@sweetgum-hollow.example.org or see https://" in text
+    # without a `contact`, the school and the website still say where
+    files = dict(FILES)
+    files["council.yaml"] = FILES["council.yaml"].rstrip() + "\n        website: https://test.example.org/cec\n"
+    plain = " ".join(docx_text(interest_form(_load(council(files)), dt.date(2025, 9, 3))).split())
+    assert "Return this form online at https://test.example.org/cec or by mail to Test Elementary" in plain
+
+
+def test_the_information_session_agenda_hands_out_forms_and_its_sign_in_takes_contacts(tmp_path):
+    from cecli.documents import info_session, meeting_documents
+    from cecli.documents.recruiting import info_session_sign_in
+
+    sample = _sample(tmp_path)
+    agenda = " ".join(docx_text(info_session(sample, dt.date(2025, 8, 21))).split())
+    assert "Return this form" not in agenda
+    assert "Interest and nomination forms are handed out at this session" in agenda
+    session = next(m for m in sample.meetings if m.id == "2025-08-21")
+    for data in (meeting_documents(sample, session)["documents/meetings/2025-08-21/sign-in.docx"],
+                 info_session_sign_in(sample, dt.date(2026, 8, 20))):
+        text = " ".join(docx_text(data).split())
+        assert "sign beside your name" not in text and "Council members" not in text
+        assert "Email or phone" in text and "Send me the form" in text
+    # a regular meeting's sheet still lists the members to sign
+    regular = next(m for m in sample.meetings if m.id == "2026-12-08")
+    text = docx_text(meeting_documents(sample, regular)["documents/meetings/2026-12-08/sign-in.docx"])
+    assert "Members of the Community Engagement Council: sign beside your name" in " ".join(text.split())
+
+
+def test_form_info_session_writes_the_agenda_and_the_sign_in_sheet(council, monkeypatch):
+    from conftest import invoke
+
+    root = _git_council(council, monkeypatch)
+    result = invoke(["form", "info-session", "-C", root])
+    assert result.exit_code == 0, result.output
+    assert _committed_paths(root) == ["documents/recruitment/info-session-2025-09-02-sign-in.docx",
+                                      "documents/recruitment/info-session-2025-09-02.docx"]

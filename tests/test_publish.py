@@ -48,10 +48,10 @@ def test_only_approved_minutes_are_published(tmp_path):
     _publish(root, tmp_path / "site")
     site = tmp_path / "site"
     approved = (site / "meetings" / "2025-09-10.html").read_text()
-    assert "Approved by the council on Wednesday, October 8, 2025" in approved
+    assert "Approved by the Council on Wednesday, October 8, 2025" in approved
     assert "Adopt the meeting calendar" in approved and "For (3)" in approved
     draft = (site / "meetings" / "2025-10-08.html").read_text()
-    assert "DRAFT-MINUTES-NOT-APPROVED" not in draft and "once the council approves them" in draft
+    assert "DRAFT-MINUTES-NOT-APPROVED" not in draft and "once the Council approves them" in draft
     assert "This meeting was cancelled" in (site / "meetings" / "2025-11-12.html").read_text()
     calendar = (site / "meetings.html").read_text()
     assert "Mississippi Open Meetings Act" in calendar and "Test Elementary Library" in calendar

@@ -104,7 +104,7 @@ def info_session(
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
-    """Write the agenda of an information session for the community."""
+    """Write the agenda of an information session for the community, and its sign-in sheet."""
     from cecli.documents import info_session as make
     from cecli.documents.recruiting import choose_session
     from cecli.errors import InvalidInput
@@ -117,8 +117,11 @@ def info_session(
             raise InvalidInput("outreach.yaml records no information session.",
                                "Give the planned date with --date, or record it with `cec outreach add info-session`.")
         day = session.date
-    _save(root, {f"documents/recruitment/info-session-{day.isoformat()}.docx": make(loaded, day)},
-          f"Write the agenda of the information session of {day.isoformat()}.", author, out, pdf, day)
+    from cecli.documents.recruiting import info_session_sign_in
+
+    _save(root, {f"documents/recruitment/info-session-{day.isoformat()}.docx": make(loaded, day),
+                 f"documents/recruitment/info-session-{day.isoformat()}-sign-in.docx": info_session_sign_in(loaded, day)},
+          f"Write the agenda and sign-in sheet of the information session of {day.isoformat()}.", author, out, pdf, day)
 
 
 @handles_errors

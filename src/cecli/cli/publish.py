@@ -24,19 +24,25 @@ def publish(
     council: Optional[Path] = COUNCIL,
     out: Path = typer.Option(Path("site"), "--out", "-o", help="The folder to write the site into."),
     as_of: Optional[str] = typer.Option(None, "--as-of", metavar="YYYY-MM-DD", help="Show members and upcoming meetings as of this date (default: the date of the commit the council is at)."),
+    pdf: bool = typer.Option(False, "--pdf", help="Also publish each meeting's agenda and approved minutes, and the interest form, as tagged PDF (needs LibreOffice)."),
 ) -> None:
     """Write the council's public site: members, meetings, agendas, approved minutes, goals, reports.
 
     Static HTML that works opened from a folder (no server, no JavaScript), plus meetings.ics.
     Never shows an email, phone, note, or the name of a student without `public_name: true`.
+    With --pdf and no LibreOffice, the site is written without the PDFs and the command exits 1.
     """
     from cecli.publish import build_site, publish_date, write_site
 
     council = _load(path, council)
     day = parse_day(as_of) or publish_date(council.root)
-    files = build_site(council, day)
+    files = build_site(council, day, pdf)
     write_site(files, out)
     typer.echo(f"Wrote {len(files)} files to {out}/ (open {out / 'index.html'}).")
+    if pdf:
+        from cecli.documents.output import require_pdf
+
+        require_pdf("the site was, without them")
 
 
 def calendar(

@@ -264,8 +264,7 @@ def sign_in():
     para(d, "{{ council.name }}", bold=True)
     para(d, "{{ meeting.date }}, {{ meeting.time }} · {{ meeting.place }}")
     heading(d, "Sign in", 2)
-    para(d, "Council members: sign beside your name. Members of the public are welcome to sign in below; "
-            "signing in is voluntary and is not required to attend.", italic=True)
+    para(d, "{{ sign_in.intro }}", italic=True)
     tag(d, "{{p sign_in_table }}")
     return d
 
@@ -312,6 +311,9 @@ def interest_form():
     para(d, "Name: ____________________________    Phone or email: ____________________________")
     heading(d, "How to return this form", 2)
     para(d, "{{ nominations.how }}")
+    tag(d, "{%p if nominations.ask %}")
+    para(d, "{{ nominations.ask }}")
+    tag(d, "{%p endif %}")
     para(d, "Signature: ____________________________________    Date: ____________________")
     return d
 
@@ -333,13 +335,16 @@ def info_session():
         "How members are chosen: nominations{% if nominations.window %} ({{ nominations.window }}){% endif %}"
         "{% if election %} and the election on {{ election.date }}{% endif %}",
         "Questions and answers",
-        "How to fill in the interest and nomination form",
+        "How to fill in the interest and nomination form and where to return it",
     ):
         para(d, text, style="List Number")
     heading(d, "Who can serve", 2)
     tag(d, "{{p categories_table }}")
     heading(d, "Nominations", 2)
-    para(d, "{{ nominations.how }}")
+    para(d, "{{ nominations.for_session }}")
+    tag(d, "{%p if nominations.ask %}")
+    para(d, "{{ nominations.ask }}")
+    tag(d, "{%p endif %}")
     return d
 
 

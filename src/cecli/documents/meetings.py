@@ -220,22 +220,46 @@ def _actions_table(rendering, record: dict):
 # --- sign-in sheet ----------------------------------------------------------------------------
 
 def sign_in(council, meeting) -> bytes:
+    """The sign-in sheet. An information session's is for the people who come to hear about serving:
+    blank rows with a column for an email or phone, so the council can send them the form."""
+    context = meeting_context(council, meeting, "Sign-in sheet")
+    members = [] if meeting.kind == "information-session" else council.active_members(meeting.date)
+    return sign_in_sheet(council, context, members, meeting.kind == "information-session", meeting.date,
+                         _title(meeting, "Sign-in sheet"))
+
+
+def sign_in_sheet(council, context: dict, members, session: bool, day, title: str) -> bytes:
     from docx.shared import Inches
 
+    term = council.profile.council_term if council.profile else "council"
     rendering = Rendering(council.root, "sign-in.docx")
-    context = meeting_context(council, meeting, "Sign-in sheet")
-    members = council.active_members(meeting.date)
     piece = rendering.subdoc()
-    rows = [[public_label(m), member_label(m), ""] for m in members]
-    rows.append(["Members of the public", "", ""])
-    rows.extend(["", "", ""] for _ in range(PUBLIC_SIGN_IN_ROWS))
-    table = base.add_table(piece, ["Name", "Representing", "Signature"], rows, widths=[2.6, 2.0, 2.4])
-    for row in table.rows[1:]:
-        row.height = Inches(0.38)
-    divider = table.rows[len(members) + 1]
-    merged = divider.cells[0].merge(divider.cells[2])
-    merged.paragraphs[0].runs[0].bold = True
-    for extra in merged.paragraphs[1:]:
-        extra._p.getparent().remove(extra._p)
+    if session:
+        context["sign_in"] = {"intro": (
+            f"Welcome. Please sign in. If you would like to serve on the {term} or hear more about it, leave "
+            "an email address or a phone number and tick the box: we will send you the interest and "
+            "nomination form. Signing in is voluntary and is not required to attend.")}
+        rows = [["", "", base.BOX] for _ in range(PUBLIC_SIGN_IN_ROWS + 4)]
+        table = base.add_table(piece, ["Name", "Email or phone", "Send me the form"], rows, widths=[2.5, 3.1, 1.4],
+                               caption="Sign-in: name, email or phone, and whether to send the interest form")
+        for row in table.rows[1:]:
+            row.height = Inches(0.38)
+    else:
+        context["sign_in"] = {"intro": (
+            (f"Members of the {term}: sign beside your name. " if members else "")
+            + "Members of the public are welcome to sign in below; signing in is voluntary and is not "
+            "required to attend.")}
+        rows = [[public_label(m), member_label(m), ""] for m in members]
+        rows.append(["Members of the public", "", ""])
+        rows.extend(["", "", ""] for _ in range(PUBLIC_SIGN_IN_ROWS))
+        table = base.add_table(piece, ["Name", "Representing", "Signature"], rows, widths=[2.6, 2.0, 2.4],
+                               caption="Sign-in: members by name, then members of the public")
+        for row in table.rows[1:]:
+            row.height = Inches(0.38)
+        divider = table.rows[len(members) + 1]
+        merged = divider.cells[0].merge(divider.cells[2])
+        merged.paragraphs[0].runs[0].bold = True
+        for extra in merged.paragraphs[1:]:
+            extra._p.getparent().remove(extra._p)
     context["sign_in_table"] = piece
-    return rendering.render(context, meeting.date, _title(meeting, "Sign-in sheet"))
+    return rendering.render(context, day, title)

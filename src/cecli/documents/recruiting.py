@@ -88,6 +88,39 @@ def current_nominations(council, day: dt.date):
     return found
 
 
+def return_ways(council, methods) -> list[str]:
+    """Where and how a form goes back, from council.yaml's `contact`, `website` and `meeting_place`:
+    "by email to cec@...", "by mail to Front office, ...", "in person at Front office, ..."."""
+    info = council.info
+    contact = info.contact if info and info.contact else None
+    email = contact.email if contact else None
+    address = contact.address if contact else None
+    website = info.website if info else None
+    school = (info.schools[0].name if info and info.schools else None)
+    ways = []
+    for method in methods or ["in-person"]:
+        if method == "electronic":
+            if email:
+                ways.append(f"by email to {email}")
+            elif website:
+                ways.append(f"online at {website}")
+            else:
+                ways.append("electronically")
+        elif method == "mail":
+            ways.append(f"by mail to {address}" if address else
+                        f"by mail to {school}" if school else "by mail to the school")
+        elif method == "in-person":
+            ways.append(f"in person at {address}" if address else
+                        f"in person at the {school} office" if school else "in person at the school office")
+        else:
+            ways.append(METHOD_WORDS.get(method, vocabulary_word(method).lower()))
+    return ways
+
+
+def _either(ways: list[str]) -> str:
+    return ", ".join(ways[:-1]) + " or " + ways[-1] if len(ways) > 1 else "".join(ways)
+
+
 def nominations_fields(council, day: dt.date) -> dict:
     found = current_nominations(council, day)
     window = ""
@@ -96,11 +129,24 @@ def nominations_fields(council, day: dt.date) -> dict:
     elif found and found.closed:
         window = f"close {month_day_year(found.closed)}"
     methods = [METHOD_WORDS.get(m, m) for m in (found.methods if found else [])]
-    how = "Return this form to the school office"
-    if methods:
-        how = "Return this form " + (", ".join(methods[:-1]) + " or " + methods[-1] if len(methods) > 1 else methods[0])
+    returned = _either(return_ways(council, found.methods if found else []))
+    how = f"Return this form {returned}"
     how += f"; nominations {window}." if window else "."
-    return {"window": window, "how": how, "methods": methods}
+    info = council.info
+    contact = info.contact if info and info.contact else None
+    questions = []
+    if contact and contact.phone:
+        questions.append(f"call {contact.phone}")
+    if contact and contact.email:
+        questions.append(f"write to {contact.email}")
+    if info and info.website:
+        questions.append(f"see {info.website}")
+    ask = ("Questions? " + _either(questions).capitalize() + ".") if questions else ""
+    for_session = (f"Interest and nomination forms are handed out at this session. Fill one in for yourself or "
+                   f"for someone you would like to nominate, and return it {returned}"
+                   + (f"; nominations {window}." if window else "."))
+    return {"window": window, "how": how, "methods": methods, "returned": returned, "ask": ask,
+            "for_session": for_session}
 
 
 def categories_piece(rendering, council):
@@ -149,3 +195,17 @@ def info_session(council, day: dt.date) -> bytes:
     context["election"] = {"date": long_date(elections[0].date)} if elections else ""
     context["categories_table"] = categories_piece(rendering, council)
     return rendering.render(context, day, "Information session")
+
+
+def info_session_sign_in(council, day: dt.date) -> bytes:
+    """The sign-in sheet of the information session on `day`: for the people who come to hear about
+    serving, with a column for an email or phone (cecli.documents.meetings.sign_in_sheet)."""
+    from cecli.documents.meetings import sign_in_sheet
+
+    session = choose_session(council, day)
+    place = (session.location if session else None) or (council.info.meeting_place if council.info else None)
+    context = base_context(council, "Sign-in sheet", day)
+    context["meeting"] = {"title": "Information session", "date": long_date(day),
+                          "time": time_span(session.start, session.end) if session else "Time to be announced",
+                          "place": place or "To be announced"}
+    return sign_in_sheet(council, context, [], True, day, f"Sign-in sheet: information session, {day.isoformat()}")

@@ -37,6 +37,16 @@ class MeetingDefaults(Model):
     agenda: list[DefaultAgendaItem] = Field(default_factory=list)
 
 
+class Contact(Model):
+    """How the public reaches the council (printed on the interest form and the public site): the
+    council's or the school's own address, never a member's private one (which the privacy filter
+    would withhold)."""
+
+    email: Text | None = None
+    phone: Text | None = None
+    address: Text | None = None
+
+
 class RuleSettings(Model):
     """Per-council changes to the profile: parameter values and rules switched off (with a reason)."""
 
@@ -59,6 +69,7 @@ class CouncilInfo(Model):
     purpose: Text | None = None
     website: Text | None = None
     roles: list[Text] = Field(default_factory=list)  # the council's own officer roles, beside the profile's
+    contact: Contact | None = None
     rules: RuleSettings | None = None
 
     def schedule_adopted_for(self, year: str, bounds) -> "Day | None":

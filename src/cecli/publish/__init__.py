@@ -21,7 +21,7 @@ from cecli.publish.environment import site_environment
 
 __all__ = ["build_site", "write_site", "publish_date", "calendar_ics"]
 
-PAGES = ("index", "members", "meetings", "goals", "reports")
+PAGES = ("index", "members", "meetings", "goals", "reports", "join")
 
 
 def publish_date(root: Path) -> dt.date:
@@ -86,7 +86,104 @@ def _members_view(council: Council, as_of: dt.date) -> tuple[list[dict], list[di
     return [row(m) for m in current], [row(m) for m in former if m.may_be_named_publicly]
 
 
-def build_site(council: Council, as_of: dt.date) -> dict[str, bytes]:
+def body_word(profile) -> str:
+    """What the profile calls the body itself, as a parent would say it: the last word of its
+    `council_term` ("Team" for a Community Engagement Team, "Council" for a Council); a profile
+    may say so itself with `body_word`."""
+    if profile is None:
+        return "council"
+    return getattr(profile, "body_word", None) or profile.council_term.split()[-1]
+
+
+def _join_view(council: Council, as_of: dt.date) -> dict:
+    """What the "How to join" page says: the nomination window, information sessions and elections."""
+    from cecli.documents.recruiting import current_nominations, return_ways
+
+    outreach = council.outreach
+    found = current_nominations(council, as_of)
+    from cecli.textfmt import long_date
+
+    nominations = None
+    if found and (found.opened or found.closed):
+        opened, closed = found.opened, found.closed
+        if opened and as_of < opened:
+            said = f"Nominations open on {long_date(opened)}" + (f" and close on {long_date(closed)}." if closed else ".")
+        elif closed and as_of > closed:
+            said = f"Nominations closed on {long_date(closed)}."
+        else:
+            said = "Nominations are open" + (f" until {long_date(closed)}." if closed else ".")
+        ways = return_ways(council, found.methods)
+        how = (", ".join(ways[:-1]) + " or " + ways[-1]) if len(ways) > 1 else "".join(ways)
+        nominations = {"said": said, "how": how}
+    sessions = sorted((s for s in (outreach.info_sessions if outreach else []) if s.date >= as_of), key=lambda s: s.date)
+    elections = sorted(outreach.elections if outreach else [], key=lambda e: e.date)
+    return {
+        "nominations": nominations,
+        "sessions": [{"date": s.date, "start": s.start, "end": s.end, "place": s.location or ""} for s in sessions],
+        "upcoming_elections": [{"date": e.date, "title": e.title or "", "seats": e.seats} for e in elections if e.date >= as_of],
+        "past_elections": [{"date": e.date, "title": e.title or "", "seats": e.seats} for e in elections if e.date < as_of][-2:],
+    }
+
+
+def _plan_view(council: Council) -> dict | None:
+    from cecli.model.plan import COMPONENTS
+
+    plan = council.plan
+    if plan is None:
+        return None
+    components = []
+    for key, heading in COMPONENTS.items():
+        text = getattr(plan.components, key) or ""
+        paragraphs = [" ".join(p.split()) for p in text.strip().split("\n\n") if p.strip()]
+        components.append({"heading": heading, "paragraphs": paragraphs})
+    return {"school_year": plan.school_year or "", "adopted": plan.adopted, "components": components,
+            "updates": [{"date": u.date, "period": u.period or "", "summary": u.summary}
+                        for u in sorted(plan.updates, key=lambda u: u.date, reverse=True)]}
+
+
+def _quarterly_view(council: Council, as_of: dt.date) -> list[dict]:
+    """New York's quarterly reports as of `as_of`: submitted and signed only once they were."""
+    reports = council.reports
+    rows = []
+    for report in (reports.quarterly_reports if reports else []):
+        signed = report.signed_by and (report.signed_on is None or report.signed_on <= as_of)
+        signer = council.member(report.signed_by) if signed else None
+        submitted = report.submitted if report.submitted and report.submitted <= as_of else None
+        rows.append({"period": report.period, "due": report.due, "submitted": submitted,
+                     "signed_by": public_label(signer) if signer else "",
+                     "signed_on": report.signed_on if signer else None})
+    return rows
+
+
+def _documents(council: Council, meetings: list[dict], as_of: dt.date, pdf: bool) -> tuple[dict[str, bytes], dict[str, list]]:
+    """With `pdf`: each meeting's agenda (not for a cancelled meeting) and its approved minutes as
+    tagged PDF, filtered as posted documents are, under meetings/<id>/; and the interest form."""
+    if not pdf:
+        return {}, {}
+    from cecli.documents import interest_form
+    from cecli.documents.meetings import agenda, minutes, posted
+    from cecli.documents.pdf import find_soffice, to_pdf
+
+    if find_soffice() is None:
+        return {}, {}
+    docx: dict[str, bytes] = {}
+    links: dict[str, list] = {}
+    by_id = {m.id: m for m in council.meetings}
+    for view in meetings:
+        meeting = by_id[view["id"]]
+        if not view["cancelled"]:
+            docx[f"meetings/{meeting.id}/agenda.docx"] = posted(council, agenda(council, meeting))
+            links.setdefault(meeting.id, []).append(("Agenda", f"{meeting.id}/agenda.pdf"))
+        if view["minutes_approved"]:
+            docx[f"meetings/{meeting.id}/minutes.docx"] = posted(council, minutes(council, meeting))
+            links.setdefault(meeting.id, []).append(("Approved minutes", f"{meeting.id}/minutes.pdf"))
+    docx["files/interest-form.docx"] = interest_form(council, as_of)
+    return to_pdf(docx, as_of), links
+
+
+def build_site(council: Council, as_of: dt.date, pdf: bool = False) -> dict[str, bytes]:
+    """The site's files. With `pdf`, agendas, approved minutes and the interest form as tagged PDF
+    too (nothing when LibreOffice is missing: the command says so)."""
     require_readable_roster(council)
     redact = Redactor(council)
     env = site_environment(redact)
@@ -111,6 +208,14 @@ def build_site(council: Council, as_of: dt.date) -> dict[str, bytes]:
             entry = council.goals.years[year]
             goals.append({"year": year, "data_reviewed": entry.data_reviewed, "goals": entry.goals})
     current, former = _members_view(council, as_of)
+    downloads, links = _documents(council, meetings, as_of, pdf)
+    files.update(downloads)
+    for view in meetings:
+        view["documents"] = [{"label": label, "href": href, "size": len(downloads[f"meetings/{href}"])}
+                             for label, href in links.get(view["id"], [])]
+    plan = _plan_view(council)
+    quarterly = _quarterly_view(council, as_of)
+    contact = info.contact if info and info.contact else None
     upcoming_meetings = [m for m in meetings if m["upcoming"]]
     common = {
         "council": {
@@ -123,18 +228,24 @@ def build_site(council: Council, as_of: dt.date) -> dict[str, bytes]:
             "schools": [s.name for s in info.schools] if info else [],
             "place": (info.meeting_place if info else None) or "",
             "website": (info.website if info else None) or "",
+            "word": body_word(profile),
+            "contact": {"email": contact.email or "", "phone": contact.phone or "",
+                        "address": contact.address or ""} if contact else None,
         },
         "statement": profile.open_meeting_statement if profile else "",
         "statement_all": plural_statement(profile.open_meeting_statement) if profile else "",
         "as_of": as_of,
         "pages": [("index.html", "Home"), ("members.html", "Members"), ("meetings.html", "Meetings"),
-                  ("goals.html", "Goals"), ("reports.html", "Reports")],
+                  ("goals.html", "Goals")] + ([("plan.html", "Plan")] if plan else [])
+                 + [("reports.html", "Reports"), ("join.html", "How to join")],
     }
     context = {**common, "meetings": meetings, "upcoming": upcoming_meetings,
                "past": [m for m in reversed(meetings) if not m["upcoming"]],
                "next": upcoming_meetings[0] if upcoming_meetings else None,
-               "current": current, "former": former, "goals": goals, "reports": reports}
-    for page in PAGES:
+               "current": current, "former": former, "goals": goals, "reports": reports,
+               "quarterly": quarterly, "plan": plan, "join": _join_view(council, as_of),
+               "interest_form": "files/interest-form.pdf" if "files/interest-form.pdf" in files else ""}
+    for page in PAGES + (("plan",) if plan else ()):
         html = env.get_template(f"{page}.html").render(**context, root="", here=f"{page}.html")
         files[f"{page}.html"] = html.encode("utf-8")
     for meeting in meetings:
@@ -156,6 +267,7 @@ def _stale(files: dict[str, bytes], out: Path) -> list[Path]:
     found = []
     if (out / "meetings").is_dir():
         found += [p for p in (out / "meetings").glob("*.html") if p.is_file()]
+        found += [p for p in (out / "meetings").glob("*/*.pdf") if p.is_file()]
     if (out / "files").is_dir():
         found += [p for p in (out / "files").rglob("*") if p.is_file() or p.is_symlink()]
     return sorted(p for p in found if p.relative_to(out).as_posix() not in files)
