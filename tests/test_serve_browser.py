@@ -180,18 +180,19 @@ def test_record_a_unanimous_vote(walk):
     walk.fill("motion-text", "Adopt the family reading night plan.")
     walk.fill("motion-moved_by", "jose-nunez")
     walk.fill("motion-seconded_by", "rosa-delgado")
-    for member in ("dolores-whitaker", "jose-nunez", "rosa-delgado"):
-        walk.tick("motion", "for", member)
-    walk.fill("motion-result", "carried")
     message, _author, paths = walk.submit("motion")
-    assert (message, paths) == (f"Record a motion for the meeting of {MEETING}.", [f"meetings/{MEETING}.yaml"])
+    assert (message, paths) == (f"Add motion 1 to the meeting of {MEETING}.", [f"meetings/{MEETING}.yaml"])
+    walk.fill("vote-number", "1")
+    walk.b.find("#vote-unanimous").click()
+    message, _author, paths = walk.submit("vote")
+    assert (message, paths) == (f"Record the vote on motion 1 at the meeting of {MEETING}.", [f"meetings/{MEETING}.yaml"])
+    assert "Carried unanimously by everyone present" in walk.b.text()
     from cecli.loader import load_council
 
     council, _ = load_council(walk.root)
     motion = next(m for m in council.meetings if m.id == MEETING).motions[-1]
     assert motion.text == "Adopt the family reading night plan." and motion.result == "carried"
-    assert motion.votes.for_ == ["dolores-whitaker", "jose-nunez", "rosa-delgado"]
-    assert motion.votes.against == [] and motion.votes.abstain == []
+    assert motion.unanimous is True and motion.moved_by == "jose-nunez" and motion.votes is None
 
 
 def test_fix_a_mistake_then_undo_it(walk):

@@ -55,6 +55,7 @@ def meeting(meeting_id: str):
     from cecli.records import agenda
     from cecli.records import meeting_edits as fixes
     from cecli.records import meetings as ops
+    from cecli.records import minutes as minutes_ops
 
     council_obj, _ = load()
     this = _find(council_obj, meeting_id)
@@ -75,9 +76,11 @@ def meeting(meeting_id: str):
                                  "summary": minutes.summary if minutes else None,
                                  "agenda_sent": this.agenda_sent,
                                  "notice_posted": this.notice_posted.strftime("%Y-%m-%d %H:%M") if this.notice_posted else None})
-    motion = Form("motion", g.root, files, {"--motion": "text", "--moved-by": "moved_by", "--seconded-by": "seconded_by",
-                                            "--for": "for", "--against": "against", "--abstain": "abstain",
-                                            "--result": "result"})
+    motion = Form("motion", g.root, files, {"--moved-by": "moved_by", "--seconded-by": "seconded_by",
+                                            "--item": "item"})
+    vote = Form("vote", g.root, files, {"--for": "for", "--against": "against", "--abstain": "abstain",
+                                        "--recused": "recused", "--unanimous": "unanimous", "--result": "result",
+                                        "N": "number"})
     cancel = Form("cancel", g.root, files, {"--reason": "reason"})
     remove = Form("remove", g.root, files, {"--reason": "reason"})
     move = Form("move", g.root, files, {"--to": "date"}, defaults={"date": this.date.isoformat()})
@@ -110,11 +113,16 @@ def meeting(meeting_id: str):
             tell(done)
             return redirect(url_for(".meeting", meeting_id=meeting_id) + "#minutes")
     if motion.posted:
-        given = ops.Record(motion=motion.get("text"), moved_by=motion.get("moved_by"),
-                           seconded_by=motion.get("seconded_by"), votes_for=motion.get_list("for"),
-                           against=motion.get_list("against"), abstain=motion.get_list("abstain"),
-                           result=motion.get("result"))
-        done = motion.run(lambda: ops.record(g.root, meeting_id, given, None))
+        done = motion.run(lambda: minutes_ops.add_motion(
+            g.root, meeting_id, motion.get("text") or "", motion.get_int("item"), motion.get("moved_by"),
+            motion.get("seconded_by"), motion.get("urgent") == "on", None))
+        if done is not None:
+            tell(done)
+            return redirect(url_for(".meeting", meeting_id=meeting_id) + "#motions")
+    if vote.posted:
+        done = vote.run(lambda: minutes_ops.record_vote(
+            g.root, meeting_id, vote.get_int("number") or 0, vote.get_list("for"), vote.get_list("against"),
+            vote.get_list("abstain"), vote.get_list("recused"), vote.get("unanimous") == "on", vote.get("result"), None))
         if done is not None:
             tell(done)
             return redirect(url_for(".meeting", meeting_id=meeting_id) + "#motions")
@@ -163,7 +171,7 @@ def meeting(meeting_id: str):
             tell(done)
             return redirect(url_for(".meetings"))
     return page("meeting.html", this.display_title, council=council_obj, meeting=this, serving=serving,
-                attendance=attendance, record_form=record_form, motion=motion, cancel=cancel,
+                attendance=attendance, record_form=record_form, motion=motion, vote=vote, cancel=cancel,
                 edit=edit, held=held, remove=remove, kinds=KINDS, move=move, add_item=add_item, edit_item=edit_item,
                 move_item=move_item, remove_item=remove_item,
                 item_kinds=council_obj.profile.vocabularies.get("agenda_kind", ()) if council_obj.profile else (),
