@@ -6,7 +6,6 @@ The correction commands (edit, held, cancel, remove, move, agenda) are in cli/me
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import List, Optional
 
@@ -18,7 +17,9 @@ meeting_app = typer.Typer(help="Schedule meetings and record attendance, minutes
                           no_args_is_help=True)
 
 def _interactive() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    from cecli.cli.ask import interactive
+
+    return interactive()
 
 
 @meeting_app.command("new")
@@ -47,7 +48,9 @@ def new(
 
     root = council_root(council)
     if date is None and _interactive():
-        date = typer.prompt("Date of the meeting (YYYY-MM-DD)")
+        from cecli.cli.ask import ask_date
+
+        date = ask_date("Date of the meeting")
     plan = NewMeeting(date=date, kind=kind, title=title, start=start, end=end, location=location,
                       virtual_link=virtual_link, suffix=suffix, pdf=pdf or None)
     say(new_meeting(root, plan, author))
@@ -132,35 +135,17 @@ def attendance(
 
 
 def _checklist(root: Path, meeting_id: str):
-    from cecli.errors import InvalidInput
+    from cecli.cli import ask
     from cecli.records.meetings import attendance_choices
 
     meeting, members = attendance_choices(root, meeting_id)
-    typer.echo(f"Members on the roster on {meeting.date.isoformat()}:")
+    ask.say(f"Members on the roster on {meeting.date.isoformat()}:")
     for number, member in enumerate(members, 1):
-        typer.echo(f"  {number:>2}. {member.name} ({member.id})")
-
-    def ask(question: str, taken: set[int]) -> list[int]:
-        text = typer.prompt(question, default="", show_default=False)
-        chosen: list[int] = []
-        for part in text.replace(" ", ",").split(","):
-            if not part:
-                continue
-            low, _, high = part.partition("-")
-            try:
-                numbers = range(int(low), int(high or low) + 1)
-            except ValueError:
-                raise InvalidInput(f"`{part}` is not a number from the list.", "Nothing was written.") from None
-            for n in numbers:
-                if not 1 <= n <= len(members) or n in taken:
-                    raise InvalidInput(f"{n} is not a number from the list (or was already chosen).", "Nothing was written.")
-                chosen.append(n)
-        return chosen
-
-    here = ask("Numbers of the members present (such as 1,3-5)", set())
-    excused = ask("Numbers of the members excused (Enter for none)", set(here))
+        ask.say(f"  {number:>2}. {member.name} ({member.id})")
+    here = ask.ask_numbers("Numbers of the members present (such as 1,3-5)", len(members))
+    excused = ask.ask_numbers("Numbers of the members excused (Enter for none)", len(members), set(here))
     absent = [n for n in range(1, len(members) + 1) if n not in here and n not in excused]
-    guests = typer.prompt("How many members of the public came", default=0, type=int)
+    guests = ask.ask_number("How many members of the public came", default=0)
     ids = lambda numbers: [members[n - 1].id for n in numbers]  # noqa: E731
     return ids(here), ids(absent), ids(excused), guests
 

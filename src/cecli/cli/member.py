@@ -169,10 +169,12 @@ def import_(
     if plan.ignored_columns:
         typer.echo(f"  Columns not imported: {', '.join(plan.ignored_columns)}")
     if not yes:
-        if not sys.stdin.isatty():
+        from cecli.cli import ask
+
+        if not ask.interactive():
             raise InvalidInput("Not importing without confirmation.",
                                "Run it in a terminal to confirm, or add --yes. Nothing was written.")
-        if not typer.confirm(plan.message().replace("Import", "Import these", 1).rstrip(".") + "?", default=False):
+        if not ask.confirm(plan.message().replace("Import", "Import these", 1).rstrip(".") + "?", default=False):
             typer.echo("Nothing was imported.")
             raise typer.Exit(0)
     done, sha = import_roster(root, roster_csv, expected=plan, author=author)

@@ -63,6 +63,7 @@ class CouncilInfo(Model):
     timezone: Text | None = None
     designated: Day | None = None
     established: Day | None = None
+    records_start: Day | None = None
     schedule_adopted: Day | dict[SchoolYear, Day] | None = None
     meeting_place: Text | None = None
     meeting_defaults: MeetingDefaults | None = None

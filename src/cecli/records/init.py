@@ -39,6 +39,7 @@ class Setup:
     schools: list[School] = field(default_factory=list)
     established: dt.date | None = None
     designated: dt.date | None = None
+    records_start: dt.date | None = None
 
 
 def parse_school(text: str) -> School:
@@ -101,6 +102,8 @@ def council_text(setup: Setup) -> str:
         data["designated"] = setup.designated
     if setup.established:
         data["established"] = setup.established
+    if setup.records_start:
+        data["records_start"] = setup.records_start
     comments = {
         "name": "The council's full name, as it appears on agendas and reports.",
         "profile": "Which state's rules apply: ms-cec (Mississippi) or ny-cet (New York).",
@@ -111,6 +114,7 @@ def council_text(setup: Setup) -> str:
         "timezone": "Used for meeting times in calendars.",
         "designated": "The date the school was designated (the rating or Receivership designation that requires the council).",
         "established": "The date the council was formed.",
+        "records_start": "The records in cec start on this date: what happened before it is kept but not judged.",
     }
     header = (
         "# council.yaml: who this council is and which state's rules apply to it.\n"
@@ -120,6 +124,7 @@ def council_text(setup: Setup) -> str:
         "# Optional settings you can add below:\n"
         "#   meeting_place: Library, Test Elementary School\n"
         "#   schedule_adopted: 2025-08-20      (the date the meeting schedule was adopted)\n"
+        "#   records_start: 2025-07-01         (earlier records are kept but not judged)\n"
         "#   meeting_defaults: {start: \"17:30\", end: \"18:30\", location: Library}"
     )
     return _dump(data, comments, header)

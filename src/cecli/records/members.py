@@ -84,8 +84,8 @@ def clean(council, values: dict, existing: dict | None = None, options: bool = T
             text = str(value).strip()
             if key == "name" and not text:
                 raise InvalidInput(f"{option or 'The name'} cannot be empty.", "Nothing was written.")
-            if key == "email" and text and "@" not in text:
-                raise InvalidInput(f"{option} `{text}` is not an email address.".strip(), "Nothing was written.")
+            if key == "email" and text:
+                text = valid_email(text, option)
             if text:
                 out[key] = text
         else:
@@ -97,6 +97,23 @@ def clean(council, values: dict, existing: dict | None = None, options: bool = T
         raise InvalidInput(f"The end date {end} is before the start date {start}.",
                            "Check --start and --end. Nothing was written.")
     return out
+
+
+def valid_email(text: str | None, option: str = "--email") -> str | None:
+    """An email address checked by email-validator (its form only: nothing is looked up on the
+    network), as written; an InvalidInput naming the option (or CSV row and column) and the address."""
+    if text is None or not str(text).strip():
+        return None
+    text = str(text).strip()
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(text, check_deliverability=False)
+    except EmailNotValidError as err:
+        reason = str(err).rstrip(".")
+        raise InvalidInput(f"{option} `{text}` is not an email address: {reason[0].lower() + reason[1:]}.".strip(),
+                           "Write it like ann.lee@example.org. Nothing was written.") from None
+    return text
 
 
 def find_member(council, doc, member_id: str):
