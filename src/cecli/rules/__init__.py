@@ -141,7 +141,27 @@ class Context:
         return self.council.school_year(self.as_of)
 
     def years(self) -> list[str]:
-        return self.council.years_until(self.as_of)
+        """The school years to judge: from the first with records (and not ended before
+        `records_start`) up to the one holding the as-of date."""
+        years = self.council.years_until(self.as_of)
+        start = self.records_start
+        if start is None:
+            return years
+        return [year for year in years if self.council.year_bounds(year)[1] >= start] or years[-1:]
+
+    @property
+    def records_start(self) -> dt.date | None:
+        from cecli.rules.since import records_start
+
+        return records_start(self.council)
+
+    def judged_from(self, day: dt.date | None) -> dt.date | None:
+        """`day` (such as `established`), or `records_start` when that is later: rules that replay
+        history start there."""
+        start = self.records_start
+        if day is None or start is None:
+            return day if day is not None else None
+        return max(day, start)
 
     def year_over(self, year: str) -> bool:
         return self.council.year_bounds(year)[1] < self.as_of
@@ -181,7 +201,9 @@ def run_rules(council, loader_findings: list[Finding], as_of: dt.date) -> tuple[
         ctx.rule = entry
         ctx.severity = level
         out.extend(entry.check(ctx))
-    return out, ctx.deadlines
+    from cecli.rules.since import drop_before
+
+    return drop_before(council, out), ctx.deadlines
 
 
 def iter_rules() -> Iterator[Rule]:

@@ -364,6 +364,7 @@ def meetings_per_quarter(ctx):
     established = council.info.established if council.info else None
     if established is None and council.meetings:
         established = min(m.date for m in council.meetings)  # the records start here
+    established = ctx.judged_from(established)  # nor quarters before records_start
     start = ctx.profile.school_year_start
     for year in ctx.years():
         meetings = council_meetings(council, year)

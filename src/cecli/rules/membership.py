@@ -116,7 +116,9 @@ def required_groups_always_present(ctx):
     if _roster_unreadable(ctx) or council.info is None or council.info.established is None \
             or council.info.established > ctx.as_of:
         return
-    begin, end = council.info.established, ctx.as_of
+    begin, end = ctx.judged_from(council.info.established), ctx.as_of
+    if begin > end:
+        return
     groups = list(NY_GROUPS)
     if _serves_students_from(ctx, int(ctx.params.get("student_grade_from", 7))):
         groups.append(NY_STUDENTS)
@@ -243,6 +245,7 @@ def representatives_selected(ctx):
     parent), and add `selected_by` to each representative's entry in roster.yaml.
     """
     established = ctx.council.info.established if ctx.council.info else None
+    established = ctx.judged_from(established) or ctx.records_start
     for member in ctx.council.members:
         if established and member.end_date and member.end_date < established:
             continue
