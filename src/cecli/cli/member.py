@@ -134,6 +134,8 @@ def list_(
 def import_(
     roster_csv: Path = typer.Argument(..., metavar="ROSTER.csv", help="A roster exported from a spreadsheet."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Import without asking for confirmation."),
+    start: Optional[str] = typer.Option(None, "--start", metavar="YYYY-MM-DD",
+                                        help="First day of the term of new members whose row gives none (default: today)."),
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
@@ -142,14 +144,17 @@ def import_(
     Columns are matched by their headings: Name (or Full Name, or First and Last Name), Email, Phone,
     Category (or Representing), Role (or Office), Start Date, End Date, Selected By, Organization,
     Notes. A member already on the roster (same id, same email and name, or same name) is updated, not
-    added twice; a row whose email belongs to a member with another name is refused.
+    added twice; a row whose email belongs to a member with another name is refused, and so are two rows
+    for one person (same name or email, whatever the case). A file may only update members (then it
+    needs no Category column). New members start on their row's Start Date, else --start, else today.
     """
     from cecli.errors import InvalidInput
     from cecli.records._checks import list_words
     from cecli.records.roster_csv import import_roster, preview_import
 
     root = council_path(council)
-    plan = preview_import(root, roster_csv)
+    first_day = parse_day(start, "--start")
+    plan = preview_import(root, roster_csv, start=first_day)
     if plan.empty:
         typer.echo(f"Nothing to import: the roster already matches {roster_csv.name}.")
         return
@@ -177,7 +182,7 @@ def import_(
         if not ask.confirm(plan.message().replace("Import", "Import these", 1).rstrip(".") + "?", default=False):
             typer.echo("Nothing was imported.")
             raise typer.Exit(0)
-    done, sha = import_roster(root, roster_csv, expected=plan, author=author)
+    done, sha = import_roster(root, roster_csv, expected=plan, author=author, start=first_day)
     typer.echo(f"{done.message()} (commit {sha[:7]})" if sha else "Nothing changed.")
     tell_problems(done.problems)
 

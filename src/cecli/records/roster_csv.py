@@ -122,9 +122,6 @@ def read_csv(path: Path, council) -> tuple[list[CsvRow], list[str]]:
         raise InvalidInput(
             f"{path.name} has no column of member names (its columns: {', '.join(h for h in header if h)}).",
             'Name a column "Name" or "Full Name" (or "First Name" and "Last Name"). Nothing was written.')
-    if "category" not in columns:
-        raise InvalidInput(f"{path.name} has no column saying which part of the community each member represents.",
-                           'Name it "Category" or "Representing". Nothing was written.')
     problems: list[str] = []
     rows: list[CsvRow] = []
     for number, cells in enumerate(reader, start=2):
@@ -153,13 +150,12 @@ def read_csv(path: Path, council) -> tuple[list[CsvRow], list[str]]:
             used[key] = column
         if not values.get("name"):
             problems.append(f"row {number}: no name is given.")
-        if not get.get("category"):
-            problems.append(f"row {number}, column \"{names['category']}\": no category is given.")
         try:
             clean(council, {}, existing={k: values.get(k) for k in DATE_FIELDS})
         except InvalidInput as err:
             problems.append(f"row {number}: {err.message}")
         rows.append(CsvRow(number, values, used))
+    problems += _repeated_rows(rows)
     if problems:
         shown = problems[:20] + ([f"... and {len(problems) - 20} more."] if len(problems) > 20 else [])
         raise InvalidInput(f"{path.name} cannot be imported:\n  " + "\n  ".join(shown),
@@ -169,10 +165,37 @@ def read_csv(path: Path, council) -> tuple[list[CsvRow], list[str]]:
     return rows, ignored
 
 
-def plan_import(doc_members: list, rows: list[CsvRow], source: str, today: dt.date | None = None) -> ImportPlan:
+def _repeated_rows(rows: list[CsvRow]) -> list[str]:
+    """Two rows for one person (the same name or the same email, whatever the case or accents): the
+    import cannot tell which one is right."""
+    problems = []
+    seen_name: dict[str, int] = {}
+    seen_email: dict[str, int] = {}
+    for row in rows:
+        name = plain_name(row.values.get("name") or "")
+        email = str(row.values.get("email") or "").strip().lower()
+        if name and name in seen_name:
+            problems.append(f"row {row.number} repeats row {seen_name[name]}: both are {row.values['name']}. "
+                            "Keep one row per member.")
+        elif email and email in seen_email:
+            problems.append(f"row {row.number} repeats row {seen_email[email]}: both have the email "
+                            f"{row.values['email']}. Keep one row per member.")
+        seen_name.setdefault(name, row.number)
+        if email:
+            seen_email.setdefault(email, row.number)
+    return problems
+
+
+def plan_import(doc_members: list, rows: list[CsvRow], source: str, today: dt.date | None = None,
+                start: dt.date | None = None) -> ImportPlan:
     """Match each row to an existing member (by id, by email when the names agree, or by name) or to a
-    new one. A row whose email belongs to a member with another name is refused: it would rename them."""
+    new one. A row whose email belongs to a member with another name is refused: it would rename them.
+
+    A new member needs a category (a file that only updates members may leave it out) and gets a
+    start date: the row's, else `start`, else today (a member with no start date would count as
+    serving at every past meeting)."""
     plan = ImportPlan(source)
+    missing = []
     by_id = {e.get("id"): e for e in doc_members if isinstance(e, dict)}
     by_email = {str(e.get("email", "")).lower(): e for e in doc_members if isinstance(e, dict) and e.get("email")}
     by_name = {plain_name(e.get("name", "")): e for e in doc_members if isinstance(e, dict)}
@@ -189,6 +212,11 @@ def plan_import(doc_members: list, rows: list[CsvRow], source: str, today: dt.da
                 continue
             entry = owner or by_name.get(plain_name(values["name"]))
         if entry is None:
+            if not values.get("category"):
+                missing.append(f"row {row.number}: {values['name']} is not on the roster yet, and the row gives "
+                               "no category (such as parent or teacher) for a new member.")
+                continue
+            values.setdefault("start_date", start or today or dt.date.today())
             values["id"] = values.get("id") or new_id(values["name"], taken)
             taken.add(values["id"])
             plan.added.append(_entry(values))
@@ -211,6 +239,10 @@ def plan_import(doc_members: list, rows: list[CsvRow], source: str, today: dt.da
             plan.changed.append((entry["id"], entry.get("name", entry["id"]), changes))
         else:
             plan.unchanged.append(entry["id"])
+    if missing:
+        raise InvalidInput(f"{source} cannot be imported:\n  " + "\n  ".join(missing),
+                           'Add a "Category" column for new members (members already on the roster may leave it '
+                           "empty), or add them with `cec member add`. Nothing was written.")
     if clashes:
         raise InvalidInput(f"{source} cannot be imported:\n  " + "\n  ".join(clashes),
                            "If it is the same person, correct the name in the spreadsheet (or change it first with "
@@ -246,7 +278,7 @@ def _shared_roles(doc_members: list, plan: ImportPlan, day: dt.date) -> dict[str
     return {role: names for role, names in after.items() if len(names) > 1 and len(before.get(role, [])) < 2}
 
 
-def preview_import(root: Path, csv_path: Path) -> ImportPlan:
+def preview_import(root: Path, csv_path: Path, start: dt.date | None = None) -> ImportPlan:
     """What importing would do, from the roster as it is now (nothing is written)."""
     from cecli.loader import load_council
 
@@ -254,7 +286,7 @@ def preview_import(root: Path, csv_path: Path) -> ImportPlan:
     check.intact(council, findings, "roster.yaml")
     rows, ignored = read_csv(csv_path, council)
     data = _plain_roster(Path(root))
-    plan = plan_import(data, rows, Path(csv_path).name)
+    plan = plan_import(data, rows, Path(csv_path).name, start=start)
     plan.ignored_columns = ignored
     return plan
 
@@ -273,14 +305,14 @@ def _plain_roster(root: Path) -> list:
 
 
 def import_roster(root: Path, csv_path: Path, expected: ImportPlan | None = None,
-                  author: str | None = None) -> tuple[ImportPlan, str | None]:
+                  author: str | None = None, start: dt.date | None = None) -> tuple[ImportPlan, str | None]:
     """Apply the import in one commit. With `expected` (the preview shown), refuse if it changed."""
     from cecli.store import change, put
 
     with change(root, "Import members.", author) as tx:
         doc = _roster(tx)
         rows, ignored = read_csv(csv_path, tx.council)
-        plan = plan_import(list(doc["members"]), rows, Path(csv_path).name)
+        plan = plan_import(list(doc["members"]), rows, Path(csv_path).name, start=start)
         plan.ignored_columns = ignored
         if expected is not None and plan.signature() != expected.signature():
             raise InvalidInput("The roster changed while the preview was shown, so the import was not made.",
