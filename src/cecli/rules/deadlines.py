@@ -45,14 +45,15 @@ def evidence_ready(ctx):
 
 
 _HINTS = {
-    "communications": "Record each flyer, post or message about serving on the council in outreach.yaml "
-                      "under `communications` (with its date and evidence).",
-    "info_sessions": "Record each information session in outreach.yaml under `info_sessions`.",
-    "nominations": "Record when nominations opened and closed in outreach.yaml under `nominations`.",
-    "membership": "Add an email for each active member in roster.yaml (`cec member update ID --email ...`).",
+    "communications": "Record each flyer, post or message about serving on the council with `cec outreach add "
+                      "communication --date DATE --channel flyer --purpose recruitment --evidence FILE`.",
+    "info_sessions": "Record each information session with `cec outreach add info-session --date DATE`.",
+    "nominations": "Record when nominations opened and closed with `cec outreach nominations --opened DATE "
+                   "--closed DATE`.",
+    "membership": "Add an email for each active member with `cec member update ID --email ...`.",
     "calendar": "Add the year's meetings with `cec meeting new --date YYYY-MM-DD`.",
     "meeting_details": "Record each meeting's agenda and attendance (`cec meeting attendance`).",
-    "public_reports": "Report progress to the community and record it in reports.yaml under `public_reports`.",
+    "public_reports": "Report progress to the community and record it with `cec report add --date DATE --title TEXT`.",
 }
 
 
@@ -79,24 +80,27 @@ def deadlines(ctx) -> list[Due]:
         if coming and meeting.kind in COUNCIL_KINDS and "agenda_lead_days" in params and not meeting.agenda_sent:
             out.append(Due(agenda_due(meeting, int(params["agenda_lead_days"])),
                            f"Send the agenda for the meeting of {meeting.date}", meeting, ("agenda_sent",),
-                           "Send it to members, then record the date under `agenda_sent`."))
+                           f"Send it to members, then record the date with `cec meeting record {meeting.id} "
+                           "--agenda-sent DATE`."))
         if coming and meeting.kind == "regular" and "notice_hours" in params and meeting.notice_posted is None:
             due = notice_due(meeting, int(params["notice_hours"]))
             timed = isinstance(due, dt.datetime)
             out.append(Due(due.date() if timed else due, f"Post the public notice for the meeting of {meeting.date}",
-                           meeting, ("notice_posted",), "Post it, then record when under `notice_posted`.",
+                           meeting, ("notice_posted",),
+                           f"Post it, then record when with `cec meeting record {meeting.id} --notice-posted \"DATE TIME\"`.",
                            time=f" {due:%H:%M}" if timed else ""))
         if (meeting.kind in COUNCIL_KINDS and "minutes_within_days" in params and held(meeting, as_of)
                 and not (meeting.minutes and meeting.minutes.recorded)):
             out.append(Due(meeting.date + dt.timedelta(days=int(params["minutes_within_days"])),
                            f"Record the minutes of the meeting of {meeting.date}", meeting, ("minutes",),
-                           "Write them up, send them to members, and record the dates under `minutes`."))
+                           f"Write them up, send them to members, and record the dates with `cec meeting record "
+                           f"{meeting.id} --recorded DATE --sent DATE`."))
     if council.reports:
         for report in council.reports.quarterly_reports:
             if report.due and not report.submitted:
                 out.append(Due(report.due, f"Sign and submit the quarterly report for {report.period}", report,
-                               ("due",), "A team member who is not a building administrator signs it; record "
-                               "`signed_by`, `signed_on` and `submitted`."))
+                               ("due",), "A team member who is not a building administrator signs it; record it with "
+                               f"`cec sign quarterly {report.period} --member ID --date DATE`."))
     if "evidence_due" in params:
         year = ctx.current_year
         ready = sum(1 for item in evidence_items(council, year, as_of) if item.ready)

@@ -141,13 +141,13 @@ def meeting_length(ctx):
         times = f"{meeting.start:%H:%M} to {meeting.end:%H:%M}"
         if length <= 0:
             yield ctx.finding(meeting, f"The meeting of {meeting.date} ends ({meeting.end:%H:%M}) before it "
-                              f"starts ({meeting.start:%H:%M}).", "Correct `start` or `end`.", ("end",))
+                              f"starts ({meeting.start:%H:%M}).", f"Correct the times with `cec meeting edit {meeting.id} --start TIME --end TIME`.", ("end",))
         elif not low <= length <= high:
             word = "short" if length < low else "long"
             yield ctx.finding(meeting, f"The meeting of {meeting.date} runs {length} minutes ({times}), too {word}: "
                               f"meetings should last {low} to {high} minutes.",
-                              f"Plan the agenda to fit {low} to {high} minutes, or correct `start` and `end` "
-                              "if they are wrong.", ("end",))
+                              f"Plan the agenda to fit {low} to {high} minutes, or correct the times if they "
+                              f"are wrong (`cec meeting edit {meeting.id} --start TIME --end TIME`).", ("end",))
 
 
 def agenda_due(meeting, lead_days: int) -> dt.date:
@@ -175,7 +175,8 @@ def agenda_sent_in_time(ctx):
             if ctx.as_of > due:
                 yield ctx.finding(meeting, f"There is no record that the agenda for the meeting of {meeting.date} "
                                   f"was sent; it should go out at least {_days(lead)} ahead (by {due}).",
-                                  "Send the agenda, then record the date under `agenda_sent`.", ("agenda_sent",))
+                                  f"Send the agenda, then record the date with `cec meeting record {meeting.id} "
+                                  "--agenda-sent DATE`.", ("agenda_sent",))
             continue
         ahead = (meeting.date - sent).days
         if ahead >= lead:
@@ -209,15 +210,16 @@ def attendance_recorded(ctx):
         attendance = meeting.attendance
         if attendance is None or not attendance.present:
             yield ctx.finding(meeting, f"The meeting of {meeting.date} records no members present.",
-                              "List the members present and absent under `attendance` "
-                              "(`cec meeting attendance`).", ("attendance",), severity=level)
+                              f"Record who came with `cec meeting attendance {meeting.id}`.", ("attendance",),
+                              severity=level)
             continue
         listed = {*attendance.present, *attendance.absent, *attendance.excused}
         missing = [m.id for m in council.active_members(meeting.date) if m.id not in listed]
         if missing:
             yield ctx.finding(meeting, f"The attendance for the meeting of {meeting.date} does not say whether "
                               f"{_names(council, missing)} {'was' if len(missing) == 1 else 'were'} present or absent.",
-                              "Add each member to `present`, `absent` or `excused`.", ("attendance",),
+                              f"Record them with `cec meeting attendance {meeting.id} --present IDS --absent IDS "
+                              "--excused IDS`.", ("attendance",),
                               severity=level)
 
 
@@ -242,7 +244,8 @@ def minutes_recorded(ctx):
             if ctx.as_of > due:
                 yield ctx.finding(meeting, f"No minutes are recorded for the meeting of {meeting.date}; they were due "
                                   f"within {_days(within)} (by {due}).",
-                                  "Write up the minutes and record the date under `minutes: recorded:`.", ("minutes",))
+                                  "Write up the minutes and record the date with "
+                                  f"`cec meeting record {meeting.id} --recorded DATE`.", ("minutes",))
             continue
         late = (recorded - meeting.date).days
         if late > within:
@@ -331,8 +334,8 @@ def notice_posted(ctx):
             if ctx.as_of > last_day:
                 yield ctx.finding(meeting, f"There is no record that public notice of the meeting of {meeting.date} "
                                   f"was posted; it was due {hours} hours ahead (by {_moment(due)}).",
-                                  "Post the notice (time, place, how to attend) and record when under "
-                                  "`notice_posted`.", ("notice_posted",))
+                                  "Post the notice (time, place, how to attend) and record when with "
+                                  f"`cec meeting record {meeting.id} --notice-posted \"DATE TIME\"`.", ("notice_posted",))
             continue
         if notice_in_time(meeting, posted, hours):
             continue
@@ -407,21 +410,23 @@ def meeting_complete(ctx):
         was_held = held(meeting, ctx.as_of)
         if past and meeting.status is None:
             yield ctx.finding(meeting, f"The meeting of {meeting.date} has passed but has no status.",
-                              "Record `status: held` (or `status: cancelled` if it did not take place).", ("status",))
+                              f"Record it with `cec meeting held {meeting.id}` (or `cec meeting cancel {meeting.id} "
+                              "--reason TEXT` if it did not take place).", ("status",))
         elif past and meeting.status == "scheduled":
             yield ctx.finding(meeting, f"The meeting of {meeting.date} has passed but is still marked scheduled.",
-                              "Change it to `status: held` (or `cancelled`) and record what happened.", ("status",))
+                              f"Record it with `cec meeting held {meeting.id}` (or `cec meeting cancel {meeting.id} "
+                              "--reason TEXT`) and record what happened.", ("status",))
         elif meeting.status == "held" and meeting.date > ctx.as_of:
             yield ctx.finding(meeting, f"The meeting of {meeting.date} is marked held, but that date is still to come.",
-                              "Correct the date or set `status: scheduled`.", ("status",))
+                              f"Correct the date with `cec meeting move {meeting.id} --to DATE`.", ("status",))
         if not meeting.agenda:
             due = agenda_due(meeting, lead)
             if past or was_held:
                 yield ctx.finding(meeting, f"The meeting of {meeting.date} has no agenda items.",
-                                  "List the items discussed under `agenda`.", ("agenda",))
+                                  f"Add the items discussed with `cec meeting agenda {meeting.id} add --title TEXT`.", ("agenda",))
             elif ctx.as_of >= due:
                 yield ctx.finding(meeting, f"The meeting of {meeting.date} has no agenda yet; it was due to go "
-                                  f"out by {due}.", "Add the items under `agenda` and send it to members.", ("agenda",))
+                                  f"out by {due}.", f"Add the items with `cec meeting agenda {meeting.id} add --title TEXT` and send it to members.", ("agenda",))
         if was_held:
             gaps = [name for name in ("start", "end") if getattr(meeting, name) is None]
             if gaps:

@@ -198,8 +198,8 @@ def not_all_board_appointed(ctx):
         yield ctx.finding(
             target,
             f"All {len(active)} active members were appointed by the school board.",
-            "Let the community choose members: hold an election for community seats, or correct "
-            "`selected_by` where a member was chosen another way.",
+            "Let the community choose members: hold an election for community seats, or correct how a "
+            "member was chosen with `cec member update ID --selected-by WAY`.",
             path=path, key=bool(path))
 
 
@@ -222,7 +222,7 @@ def officer_roles_filled(ctx):
         holders = [m for m in active if role in m.roles]
         if not holders:
             yield ctx.finding(target, f"No active member holds the {role} role.",
-                              f"Once the council selects its {role}, add `{role}` to that member's `roles`.",
+                              f"Once the council selects its {role}, record it with `cec member role ID --add {role}`.",
                               path=path, key=bool(path))
         for extra in holders[1:]:
             names = ", ".join(m.name for m in holders)
@@ -256,7 +256,8 @@ def representatives_selected(ctx):
         group = NY_SELECTED.get(member.category)
         if group and not member.selected_by:
             yield ctx.finding(member, f"The roster does not say how {member.name}, a {group} representative, was selected.",
-                              "Add `selected_by:` (such as election, peers or bargaining-unit) to this member.",
+                              f"Record it with `cec member update {member.id} --selected-by WAY` (such as election, "
+                              "peers or bargaining-unit).",
                               path=("category",))
 
 
@@ -285,7 +286,8 @@ def ended_members_inactive(ctx):
                 index = meeting.attendance.present.index(member.id)
                 yield ctx.finding(meeting, f"{member.name} is listed present on {meeting.date}, after leaving "
                                   f"the council on {member.end_date}.",
-                                  "Correct the attendance, or the member's end_date in roster.yaml.",
+                                  f"Correct the attendance (`cec meeting attendance {meeting.id}`), or the member's "
+                                  f"last day (`cec member update {member.id} --end DATE`).",
                                   path=("attendance", "present", index))
 
 
@@ -304,9 +306,10 @@ def active_members_have_email(ctx):
     cec checks every member active on the as-of date. Emails stay private: they go into the
     submission export, never into anything published.
 
-    To fix it, add `email:` to the member's entry in roster.yaml (`cec member update ID --email ...`).
+    To fix it, run `cec member update ID --email ADDRESS`.
     """
     for member in _active(ctx):
         if not (member.email or "").strip():
             yield ctx.finding(member, f"{member.name} has no email address.",
-                              "Add an `email:` line to this member; the MCAPS membership list asks for it.")
+                              f"Add it with `cec member update {member.id} --email ADDRESS`; the MCAPS membership "
+                              "list asks for it.")
