@@ -78,7 +78,7 @@ def test_init_without_an_identity_creates_nothing(tmp_path, monkeypatch):
     no_global_git(tmp_path, monkeypatch)
     result = invoke(["init", tmp_path / "council", *MS])
     assert result.exit_code == 2
-    assert 'git config user.name' in result.output and "CEC_AUTHOR" in result.output
+    assert 'git config --global user.name' in result.output and "CEC_AUTHOR" in result.output  # outside a repository
     assert not (tmp_path / "council").exists()
 
 

@@ -154,3 +154,4 @@ def test_member_import_confirms_in_a_terminal(tmp_path, home):
     assert code == 0, out
     assert any(m["name"] == "Ruth Owens" for m in load(root / "roster.yaml")["members"])
     assert git(root, "status", "--porcelain").strip() == ""
+

@@ -11,13 +11,20 @@ from cecli.errors import CecError, InvalidInput
 
 _AUTHOR = re.compile(r"\s*(?P<name>[^<>]*?)\s*<(?P<email>[^<>\s]+@[^<>\s]+|[^<>\s]+)>\s*\Z")
 
-HOW_TO_SET = (
-    'Tell cec who you are, in any one of these ways:\n'
-    '    git config user.name "Your Name"\n'
-    '    git config user.email "you@example.org"\n'
-    '  or set CEC_AUTHOR="Your Name <you@example.org>" in the environment,\n'
-    '  or give --author "Your Name <you@example.org>" to the command.'
-)
+def how_to_set(in_repository: bool = True) -> str:
+    """How to tell cec who you are. Outside a git repository `git config` without --global fails
+    ("not in a git directory"), so there the hint says --global (for all your repositories)."""
+    scope = "" if in_repository else " --global"
+    return (
+        'Tell cec who you are, in any one of these ways:\n'
+        f'    git config{scope} user.name "Your Name"\n'
+        f'    git config{scope} user.email "you@example.org"\n'
+        '  or set CEC_AUTHOR="Your Name <you@example.org>" in the environment,\n'
+        '  or give --author "Your Name <you@example.org>" to the command.'
+    )
+
+
+HOW_TO_SET = how_to_set()
 
 
 class NoIdentity(CecError):
@@ -64,17 +71,22 @@ def resolve_author(explicit: str | Author | None = None, root: Path | str | None
     env = os.environ.get("CEC_AUTHOR", "").strip()
     if env:
         return Author.parse(env, "CEC_AUTHOR")
+    in_repository = False
     if root is not None:
-        from cecli.store.gitrepo import config_value
+        from cecli.store.gitrepo import config_value, find_repo
 
         name = config_value(Path(root), "user.name")
         email = config_value(Path(root), "user.email")
         if name and email:
             return Author(name, email)
+        try:
+            in_repository = find_repo(Path(root)) is not None
+        except Exception:  # noqa: BLE001 - only the wording of the hint depends on it
+            in_repository = False
     raise NoIdentity(
         "cec does not know who is making this change, so it cannot record it in the audit trail. "
         "Nothing was written.",
-        HOW_TO_SET,
+        how_to_set(in_repository),
     )
 
 
