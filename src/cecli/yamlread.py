@@ -235,6 +235,9 @@ def parse(text: str) -> Loaded:
         offending = lines[line - 1] if 0 < line <= len(lines) else ""
         if "tab character" in problem or "\t" in offending[: len(offending) - len(offending.lstrip())]:
             problem, context = "a tab is used to indent this line; YAML indents with spaces only", ""
+        plain = _in_plain_words(err, problem, lines, line)
+        if plain is not None:
+            raise YamlProblem(*plain) from None
         raise YamlProblem(
             f"This is not valid YAML: {problem}{context}.",
             line,
@@ -244,6 +247,64 @@ def parse(text: str) -> Loaded:
     except yaml.YAMLError as err:  # e.g. a reader error for a control character
         raise YamlProblem(f"This is not valid YAML: {err}.", 1, 1) from None
     return Loaded(root, values, keys)
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _content(lines: list[str], before: int) -> int:
+    """The 1-based number of the last line before line `before` that holds something (not blank, not
+    only a comment), or 0."""
+    for number in range(before - 1, 0, -1):
+        text = lines[number - 1].strip()
+        if text and not text.startswith("#"):
+            return number
+    return 0
+
+
+def _in_plain_words(err, problem: str, lines: list[str], line: int):
+    """The parser's complaint about indentation, a tab or a missing colon, said in plain words with
+    the line it is about: (message, line, column, hint), or None to keep the parser's own words."""
+    if "tab is used" in problem:
+        return (f"Line {line} is indented with a tab; YAML indents with spaces only.", line, 1,
+                "Replace the tab at the start of the line with spaces, lined up with the lines around it.")
+    context = err.context_mark
+    if "could not find expected ':'" in problem and context is not None:
+        key_line = context.line + 1
+        text = lines[key_line - 1].strip() if 0 < key_line <= len(lines) else ""
+        word = text.split()[0] if text.split() else "key"
+        return (f"Line {key_line} has no colon after `{word}`: each line of a section is written `key: value`.",
+                key_line, context.column + 1,
+                f"Add the colon (`{word}: ...`), or put the text in quotes if it belongs to the line above.")
+    if not any(words in problem for words in ("did not find expected key", "mapping values are not allowed",
+                                              "expected <block end>", "did not find expected '-' indicator")):
+        return None
+    if not 0 < line <= len(lines):
+        return None
+    above = _content(lines, line)
+    if not above:
+        return None
+    here, there = _indent(lines[line - 1]), _indent(lines[above - 1])
+    opens = lines[above - 1].split(" #")[0].rstrip().endswith(":")
+    if here > there and not opens:
+        return (f"Line {line} is indented more than the line above it (line {above}), which does not start "
+                "a section.", line, here + 1,
+                f"Line it up with line {above} (the same number of spaces), or, if it belongs under line "
+                f"{above}, end that line with `:` and put its value on the lines below.")
+    if here == there and lines[above - 1].lstrip().startswith("- ") and not lines[line - 1].lstrip().startswith("-"):
+        return (f"Line {line} is lined up with the list entry on line {above} but does not start with `- `.",
+                line, here + 1,
+                f"Start it with `- ` if it is another entry, or indent it two more spaces if it belongs to "
+                f"the entry on line {above}.")
+    if here < there:
+        starts = {_indent(lines[n - 1]) for n in range(1, line) if lines[n - 1].strip()
+                  and not lines[n - 1].strip().startswith("#")}
+        if here not in starts:
+            return (f"Line {line} is indented less than line {above} but does not line up with any line "
+                    "above it.", line, here + 1,
+                    "Line it up with the section it belongs to (the same number of spaces as its other keys).")
+    return None
 
 
 def _refuse_anchor(pos: tuple[int, int]) -> None:
