@@ -148,8 +148,8 @@ def _announced_before_sessions(ctx, cycle):
     if not any(c.date < first.date for c in cycle.communications):
         yield ctx.finding(
             first, f"No communication about the council is recorded before the information session on {first.date}.",
-            "Record the flyers, posts or emails that announced it under `communications` (purpose: recruitment "
-            "or information-session); next time, announce sessions before holding them.",
+            "Record the flyers, posts or emails that announced it with `cec outreach add communication --date DATE "
+            "--channel CHANNEL --purpose recruitment`; next time, announce sessions before holding them.",
             path=("date",), severity=_severity_for(ctx, first.date))
 
 
@@ -178,7 +178,8 @@ def _nominations_before_election(ctx, cycle):
     if not dated:
         yield ctx.finding(
             election, f"No nomination window is recorded before the election on {election.date}.",
-            "Record the dates nominations were opened and closed under `nominations` in outreach.yaml.",
+            "Record the dates nominations were opened and closed with `cec outreach nominations --opened DATE "
+            "--closed DATE`.",
             path=("date",), severity=_severity_for(ctx, election.date))
     for window in dated:
         if window.closed and window.closed >= election.date:

@@ -119,8 +119,8 @@ def open_to_public(ctx):
     for meeting in _live(ctx.council.meetings):
         if meeting.open_to_public is False:
             yield ctx.finding(meeting, f"The meeting of {meeting.date} is marked as not open to the public.",
-                              "Open the meeting to the public (set `open_to_public: true`) and say where "
-                              "and how the public can attend.", ("open_to_public",))
+                              f"Open the meeting to the public (`cec meeting edit {meeting.id} --open-to-public`) "
+                              "and say where and how the public can attend.", ("open_to_public",))
 
 
 @rule("CEC304", "warning", "ms-cec", MS_SETUP, parameters=("meeting_min_minutes", "meeting_max_minutes"))
@@ -255,7 +255,8 @@ def minutes_recorded(ctx):
         elif minutes.sent is None and ctx.as_of > due:
             yield ctx.finding(meeting, f"The minutes of the meeting of {meeting.date} were recorded on {recorded} "
                               "but there is no record that they were sent to members.",
-                              "Send the minutes to members and record the date under `minutes: sent:`.",
+                              "Send the minutes to members and record the date with "
+                              f"`cec meeting record {meeting.id} --sent DATE`.",
                               ("minutes",))
 
 

@@ -81,13 +81,15 @@ def _year_shortfall(ctx, year, entry):
 def _goal_data(ctx, year, goal, reviewed: set[str]):
     if not goal.data:
         yield ctx.finding(goal, f"Goal `{goal.id}` does not say which data it rests on.",
-                          "List the reviewed sources it comes from under `data`, such as school-report-card.")
+                          "Name the reviewed sources it rests on, such as school-report-card, with "
+                          "`cec goal edit N --data SOURCE` (N from `cec goal list`).")
         return
     for index, source in enumerate(goal.data):
         if source not in reviewed:
             yield ctx.finding(goal, f"Goal `{goal.id}` rests on {source}, but no review of {source} is recorded "
                               f"for {year}.",
-                              f"Record the review under `data_reviewed` for {year}, or correct the goal's `data`.",
+                              f"Record the review with `cec goal review --source {source} --year {year} --date DATE`, "
+                              "or correct the goal's data with `cec goal edit N --data SOURCE`.",
                               path=("data", index))
 
 
@@ -125,8 +127,8 @@ def public_report_each_year(ctx):
             days = (end - ctx.as_of).days
             message = f"No public progress report has been given yet in {year}{later}; {days} days left."
         yield ctx.finding(target, message,
-                          f"Report progress to the community and record it under `public_reports` in reports.yaml"
-                          f"{'' if over else f' before {end}'}.",
+                          f"Report progress to the community{'' if over else f' before {end}'} and record it "
+                          "with `cec report add --date DATE --title TEXT`.",
                           path=path, severity=ctx.shortfall_severity(over))
 
 
