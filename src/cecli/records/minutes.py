@@ -11,7 +11,6 @@ the minutes print them.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from cecli.errors import InvalidInput
@@ -27,22 +26,9 @@ ATTENDANCE_ORDER = ("present", "absent", "excused", "guests")
 QUORUM = ("present", "not-confirmed")
 NOTHING = "Nothing was written."
 
-_TWELVE_HOUR = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\.?\Z", re.IGNORECASE)
-
-
 def time_of_day(value: str | None, option: str) -> dt.time | None:
-    """The one place meeting-record commands read a time: "18:02", "6:02pm", "6:02 PM", "6pm".
-
-    (cecli.when, the project's shared date and time reader, replaces this body when it lands.)"""
-    if value is None:
-        return None
-    match = _TWELVE_HOUR.match(value.strip())
-    if match:
-        hour, minute = int(match[1]), int(match[2] or 0)
-        if not 1 <= hour <= 12 or minute > 59:
-            raise InvalidInput(f"{option} `{value}` is not a real time of day.", NOTHING)
-        hour = hour % 12 + (12 if match[3].lower() == "p" else 0)
-        return dt.time(hour, minute)
+    """A time as people type it ("18:02", "6:02pm", "6:02 PM", "6pm"), through the project's one
+    reader (cecli.when, by way of the option checks)."""
     return check.clock(value, option)
 
 
