@@ -27,6 +27,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +39,8 @@ FORMAT = "cec-check-cache/2"
 KEEP = 4  # entries kept per council (e.g. a few as-of dates)
 _WHOLE = 1 << 20  # files up to this size are hashed by content
 _SKIP_DIRS = {".git", FOLDER}
+_ENTRY_LIMIT = 64 << 20  # a stored entry (findings as JSON)
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def enabled(requested: bool = True) -> bool:
@@ -65,7 +68,12 @@ def code_digest() -> str:
 
 
 def _git_state(root: Path) -> str:
-    """The index's stat and HEAD's target for the repository holding `root`, or "no git"."""
+    """The index's stat and HEAD's target for the repository holding `root`, or "no git".
+
+    git's own small files are read with cecli.safefs.read_small: a HEAD that is a FIFO or a link to
+    /dev/zero in someone else's folder is not waited on."""
+    from cecli.safefs import read_small
+
     folder = root.resolve()
     for candidate in (folder, *folder.parents):
         dotgit = candidate / ".git"
@@ -73,7 +81,7 @@ def _git_state(root: Path) -> str:
             gitdir = dotgit
             break
         if dotgit.is_file():  # a worktree or submodule: "gitdir: <path>"
-            text = dotgit.read_text(encoding="utf-8", errors="replace").strip()
+            text = (read_small(dotgit) or "").strip()
             if not text.startswith("gitdir:"):
                 return "odd .git file " + text
             gitdir = (candidate / text[7:].strip()).resolve()
@@ -86,19 +94,18 @@ def _git_state(root: Path) -> str:
         parts.append(f"index {index.st_size} {index.st_mtime_ns}")
     except OSError:
         parts.append("no index")
-    try:
-        head = (gitdir / "HEAD").read_text(encoding="utf-8", errors="replace").strip()
-    except OSError:
-        head = ""
+    head = (read_small(gitdir / "HEAD") or "").strip()
     parts.append(head)
     if head.startswith("ref: "):
         common = gitdir
-        if (gitdir / "commondir").is_file():
-            common = (gitdir / (gitdir / "commondir").read_text().strip()).resolve()
+        commondir = read_small(gitdir / "commondir")
+        if commondir is not None:
+            common = (gitdir / commondir.strip()).resolve()
         ref = head[5:]
-        try:
-            parts.append((common / ref).read_text(encoding="utf-8", errors="replace").strip())
-        except OSError:  # a packed ref: the packed-refs file changes when it moves
+        value = read_small(common / ref) if ".." not in ref.split("/") else None
+        if value is not None:
+            parts.append(value.strip())
+        else:  # a packed ref: the packed-refs file changes when it moves
             try:
                 packed = os.stat(common / "packed-refs")
                 parts.append(f"packed {packed.st_size} {packed.st_mtime_ns}")
@@ -111,34 +118,124 @@ def key(root: Path, as_of: dt.date) -> str:
     digest = hashlib.sha256(FORMAT.encode())
     digest.update(code_digest().encode())
     digest.update(as_of.isoformat().encode())
-    digest.update(_git_state(root).encode())
+    try:
+        git = _git_state(root)
+    except (OSError, ValueError):  # a .git file naming an impossible path: ask git nothing more
+        git = "git state unknown"
+    digest.update(git.encode("utf-8", "surrogateescape"))
+    digest.update(_unpredictable(root).encode())
     root_s = str(root)
+    real_root = os.path.realpath(root_s)
     cut = len(root_s) + 1
     for folder, dirs, files in os.walk(root_s):
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
+        for name in dirs:  # a linked folder is not walked: what it leads to is (or is outside)
+            full = os.path.join(folder, name)
+            if os.path.islink(full):
+                digest.update(full[cut:].encode("utf-8", "surrogateescape") + b"\0")
+                digest.update(_link_digest(full, real_root))
         for name in sorted(files):
             full = os.path.join(folder, name)
-            try:
-                info = os.stat(full)
-            except OSError:
-                continue
             digest.update(full[cut:].encode("utf-8", "surrogateescape") + b"\0")
-            if info.st_size <= _WHOLE or name.endswith((".yaml", ".yml")):
-                with open(full, "rb") as handle:
-                    digest.update(hashlib.sha256(handle.read()).digest())
-            else:
-                digest.update(f"{info.st_size} {info.st_mtime_ns}".encode())
+            digest.update(_entry_digest(full, name, real_root))
     return digest.hexdigest()
+
+
+def _unpredictable(root: Path) -> str:
+    """council.yaml's inode and change time: set by the file system when the folder was made here,
+    so an entry shipped inside someone else's folder (a forged "no problems") can never match."""
+    try:
+        info = os.lstat(os.path.join(root, "council.yaml"))
+    except OSError:
+        return "no council.yaml"
+    return f"{info.st_dev} {info.st_ino} {info.st_ctime_ns}"
+
+
+def _entry_digest(full: str, name: str, real_root: str) -> bytes:
+    """What the loader would see at `full`, without following a link out or reading a device or FIFO."""
+    try:
+        info = os.lstat(full)
+    except OSError:
+        return b"gone"
+    if stat.S_ISLNK(info.st_mode):
+        return _link_digest(full, real_root)
+    if not stat.S_ISREG(info.st_mode):
+        return f"special {stat.S_IFMT(info.st_mode)}".encode()
+    return _content_digest(full, name, info)
+
+
+def _content_digest(full: str, name: str, info: os.stat_result) -> bytes:
+    from cecli.safefs import YAML_LIMIT
+
+    yaml = name.endswith((".yaml", ".yml"))
+    if info.st_size <= _WHOLE or (yaml and info.st_size <= YAML_LIMIT):
+        try:
+            fd = os.open(full, _READ_FLAGS)
+        except OSError:
+            return b"unreadable"
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return b"special"
+            hashed = hashlib.sha256()
+            while chunk := os.read(fd, 1 << 20):
+                hashed.update(chunk)
+            return hashed.digest()
+        except OSError:
+            return b"unreadable"
+        finally:
+            os.close(fd)
+    return f"{info.st_size} {info.st_mtime_ns}".encode()
+
+
+def _link_digest(full: str, real_root: str) -> bytes:
+    """A link: where it points, and the content of what it leads to when that is a file inside."""
+    try:
+        target = os.readlink(full)
+    except OSError:
+        return b"link ?"
+    real = os.path.realpath(full)
+    if not (real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)):
+        return b"link outside " + target.encode("utf-8", "surrogateescape")
+    try:
+        info = os.stat(real)
+    except OSError:
+        return b"link dangling " + target.encode("utf-8", "surrogateescape")
+    if stat.S_ISDIR(info.st_mode):
+        return b"link folder " + real[len(real_root):].encode("utf-8", "surrogateescape")
+    if not stat.S_ISREG(info.st_mode):
+        return f"link special {stat.S_IFMT(info.st_mode)}".encode()
+    return b"link " + target.encode("utf-8", "surrogateescape") + _content_digest(real, full, info)
+
+
+def _cache_folder(root: Path) -> str | None:
+    """The council's .cec-cache folder, when it is a real folder (not a link someone shipped that
+    would make cec read or write elsewhere), or None."""
+    folder = os.path.join(root, FOLDER)
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return None
+    return folder if stat.S_ISDIR(info.st_mode) else None
 
 
 def lookup(root: Path, entry_key: str) -> dict | None:
     """The stored entry for `entry_key`, or None."""
-    try:
-        with open(os.path.join(root, FOLDER, f"check-{entry_key[:40]}.json"), "rb") as handle:
-            entry = json.loads(handle.read())
-    except (OSError, ValueError):
+    from cecli.safefs import read_small
+
+    folder = _cache_folder(root)
+    if folder is None:
         return None
-    if entry.get("format") != FORMAT or entry.get("key") != entry_key:
+    path = os.path.join(folder, f"check-{entry_key[:40]}.json")
+    if os.path.islink(path):
+        return None
+    text = read_small(path, _ENTRY_LIMIT)
+    if text is None:
+        return None
+    try:
+        entry = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != entry_key:
         return None
     return entry
 
@@ -147,20 +244,32 @@ def store(root: Path, entry_key: str, entry: dict) -> None:
     """Write an entry atomically and drop the oldest beyond KEEP. Failures are ignored."""
     folder = Path(root) / FOLDER
     try:
-        folder.mkdir(exist_ok=True)
+        if not os.path.lexists(folder):
+            folder.mkdir()
+        if _cache_folder(root) is None:
+            return  # a link or a file where the cache should be: write nothing through it
         ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("*\n", encoding="utf-8")
+        if not os.path.lexists(ignore):
+            _write_new(ignore, b"*\n")
         target = folder / f"check-{entry_key[:40]}.json"
         temp = folder / f".{target.name}.{os.getpid()}.tmp"
-        temp.write_text(json.dumps(dict(entry, format=FORMAT, key=entry_key), ensure_ascii=False),
-                        encoding="utf-8")
+        _write_new(temp, json.dumps(dict(entry, format=FORMAT, key=entry_key), ensure_ascii=False).encode("utf-8"))
         os.replace(temp, target)
-        old = sorted(folder.glob("check-*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        old = sorted(folder.glob("check-*.json"), key=lambda p: p.lstat().st_mtime_ns, reverse=True)
         for stale in old[KEEP:]:
             stale.unlink(missing_ok=True)
     except OSError:
         pass
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """Create `path` (never through a link someone left there) and write `data`."""
+    if os.path.lexists(path) and not os.path.isdir(path):
+        os.unlink(path)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0),
+                 0o644)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
 
 
 # --- reports to entries and back ----------------------------------------------------------------

@@ -8,6 +8,8 @@ rules can judge the rest, and the findings say what to fix.
 from __future__ import annotations
 
 import copy
+import math
+import os
 import re
 import types
 import typing
@@ -21,11 +23,13 @@ from cecli.council import COUNCIL_FILES, Council
 from cecli.errors import NotACouncil
 from cecli.findings import Finding, Severity
 from cecli.suggest import did_you_mean
-from cecli.yamlread import Loaded, YamlProblem, parse_file
+from cecli import safefs
+from cecli.yamlread import Loaded, LongNumber, YamlProblem, parse_bytes
 
 MEETING_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})(-[a-z0-9][a-z0-9-]*)?\.yaml\Z")
 
 _SOURCE_FILES = "cec file format (docs/format.md)"
+_PARAMETER_MOST = 100_000  # a rule parameter (days, meetings, minutes) larger than this is a typo
 
 # (file, path pattern) -> vocabulary name. "*" matches any list index or mapping key.
 VOCABULARY_FIELDS: list[tuple[str, tuple, str]] = [
@@ -78,8 +82,7 @@ def load_council(path: Path) -> tuple[Council, list[Finding]]:
     findings: list[Finding] = []
 
     for name in COUNCIL_FILES:
-        file = root / name
-        if not file.is_file():
+        if not os.path.lexists(root / name):
             if name == "roster.yaml":
                 findings.append(
                     Finding("CEC003", Severity.ERROR, name, 0, 0, "roster.yaml is missing.",
@@ -105,10 +108,25 @@ def load_council(path: Path) -> tuple[Council, list[Finding]]:
 
 def _load_meetings(root: Path, council: Council, findings: list[Finding]) -> None:
     folder = root / "meetings"
+    refused = safefs.folder_problem(root, "meetings")
+    if refused:
+        findings.append(Finding("CEC001", Severity.ERROR, "meetings/", 0, 0, refused.message,
+                                refused.hint, _SOURCE_FILES))
+        council.damaged.add("meetings/")
+        return
     if not folder.is_dir():
         return
     meetings = []
-    for file in sorted(folder.iterdir()):
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError as err:
+        findings.append(Finding("CEC001", Severity.ERROR, "meetings/", 0, 0,
+                                f"meetings/ could not be read: {err.strerror}.", "Check the folder's permissions.",
+                                _SOURCE_FILES))
+        council.damaged.add("meetings/")
+        return
+    for name in names:
+        file = folder / name
         if file.suffix not in (".yaml", ".yml") or file.name.startswith("."):
             continue
         rel = f"meetings/{file.name}"
@@ -151,7 +169,7 @@ def _attach_profile(council: Council, findings: list[Finding]) -> None:
         hint = did_you_mean(name, known) or f"Use one of: {', '.join(known)}."
         findings.append(
             Finding("CEC004", Severity.ERROR, "council.yaml", line, col,
-                    f"There is no profile called `{name}`, so no state rules could be checked.",
+                    f"There is no profile called `{safefs.shown(name)}`, so no state rules could be checked.",
                     hint, _SOURCE_FILES)
         )
         return
@@ -164,7 +182,7 @@ def _attach_profile(council: Council, findings: list[Finding]) -> None:
                 line, col = loaded.position(("rules", "parameters", key), key=True)
                 findings.append(
                     Finding("CEC002", Severity.ERROR, "council.yaml", line, col,
-                            f"`{key}` is not a parameter of the {council.profile.name} profile.",
+                            f"`{safefs.shown(key)}` is not a parameter of the {council.profile.name} profile.",
                             did_you_mean(key, council.profile.parameters)
                             or "See `cec rules` for the parameters each rule uses.", _SOURCE_FILES)
                 )
@@ -178,6 +196,15 @@ def _attach_profile(council: Council, findings: list[Finding]) -> None:
                             f"(the profile's value is {default!r}).", "", _SOURCE_FILES)
                 )
                 continue
+            if isinstance(value, (int, float)) and not (math.isfinite(value) and abs(value) <= _PARAMETER_MOST):
+                line, col = loaded.position(("rules", "parameters", key))
+                findings.append(
+                    Finding("CEC002", Severity.ERROR, "council.yaml", line, col,
+                            f"`{key}` is {safefs.shown(value, 20)}, which no rule can use "
+                            f"(a parameter is a number up to {_PARAMETER_MOST:,}).",
+                            f"The profile's value is {default!r}.", _SOURCE_FILES)
+                )
+                continue
             council.parameters[key] = value
             council.overrides[key] = value
         from cecli.rules import REGISTRY
@@ -187,7 +214,7 @@ def _attach_profile(council: Council, findings: list[Finding]) -> None:
                 line, col = loaded.position(("rules", "disabled", code), key=True)
                 findings.append(
                     Finding("CEC004", Severity.ERROR, "council.yaml", line, col,
-                            f"`{code}` is not a rule code, so it cannot be switched off.",
+                            f"`{safefs.shown(code)}` is not a rule code, so it cannot be switched off.",
                             did_you_mean(code, REGISTRY) or "See `cec rules` for the list of rules.",
                             _SOURCE_FILES)
                 )
@@ -198,16 +225,15 @@ def _attach_profile(council: Council, findings: list[Finding]) -> None:
 def _load_model(root: Path, rel: str, model_cls: type[BaseModel], findings: list[Finding],
                 council: Council):
     try:
-        loaded = parse_file(root / rel)
+        loaded = parse_bytes(safefs.read_bytes(root, rel, safefs.YAML_LIMIT))
     except YamlProblem as problem:
         findings.append(Finding("CEC001", Severity.ERROR, rel, problem.line, problem.column,
                                 problem.message, problem.hint, _SOURCE_FILES))
         council.damaged.add(rel)
         return None
-    except OSError as err:
-        findings.append(Finding("CEC001", Severity.ERROR, rel, 0, 0,
-                                f"{rel} could not be read: {err.strerror}.",
-                                "Check the file's permissions.", _SOURCE_FILES))
+    except safefs.Refused as refused:
+        findings.append(Finding("CEC001", Severity.ERROR, rel, 0, 0, refused.message,
+                                refused.hint or "Check the file's permissions.", _SOURCE_FILES))
         council.damaged.add(rel)
         return None
     council.sources[rel] = loaded
@@ -248,17 +274,15 @@ def _salvage(model_cls, data: dict, err: ValidationError, council: Council, rel:
                 removals.setdefault(tuple(path[:-1]), set()).add(path[-1])
             else:
                 removals.setdefault(tuple(path[:index_at]), set()).add(path[index_at])
-        for parent_path, parts in removals.items():
-            parent = data
-            for part in parent_path:
-                parent = parent[part]
+        for parent_path, parts in sorted(removals.items(), key=lambda item: -len(item[0])):
+            parent = _at_path(data, parent_path)
             if isinstance(parent, list):
-                for index in sorted(parts, reverse=True):
+                for index in sorted((p for p in parts if isinstance(p, int) and p < len(parent)), reverse=True):
                     item = parent[index]
                     if rel == "roster.yaml" and isinstance(item, dict) and isinstance(item.get("id"), str):
                         council.damaged_ids.add(item["id"])
                     del parent[index]
-            else:
+            elif isinstance(parent, dict):
                 for key in parts:
                     parent.pop(key, None)
         try:
@@ -266,6 +290,17 @@ def _salvage(model_cls, data: dict, err: ValidationError, council: Council, rel:
         except ValidationError as again:
             err = again
     return None
+
+
+def _at_path(data: Any, path: tuple) -> Any:
+    """The node at `path`, or None when an earlier removal took it (or a part of the way) away."""
+    node = data
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
 
 
 def _data_path(data: Any, loc: tuple) -> list:
@@ -353,7 +388,9 @@ def _describe(path: list) -> str:
 def _plain(error: dict) -> str:
     kind = error["type"]
     value = error.get("input")
-    shown = f"`{value}`" if isinstance(value, (str, int, float, bool)) else "this value"
+    shown = f"`{safefs.shown(value)}`" if isinstance(value, (str, int, float, bool)) else "this value"
+    if isinstance(value, LongNumber):
+        return f"`{safefs.shown(value, 20)}` is a number too long to be right here ({len(value):,} characters)."
     if kind == "value_error":
         return str(error["ctx"]["error"]) + "."
     if kind == "literal_error":
@@ -448,7 +485,7 @@ def _check_vocabularies(council: Council, findings: list[Finding]) -> None:
                 line, col = loaded.position(path)
                 findings.append(
                     Finding("CEC002", Severity.ERROR, rel, line, col,
-                            f"`{value}` is not a {name.replace('_', ' ')} that the {council.profile.name} profile knows.",
+                            f"`{safefs.shown(value)}` is not a {name.replace('_', ' ')} that the {council.profile.name} profile knows.",
                             did_you_mean(value, words) or f"Use one of: {', '.join(words)}.",
                             _SOURCE_FILES)
                 )

@@ -142,15 +142,31 @@ def council_data(rel: str) -> bool:
 
 def shareable_evidence(root: Path, rel: str) -> str | None:
     """The council-relative path of an evidence file that may be copied out of the council folder
-    (published or exported), or None: only existing files under evidence/ or documents/, never
-    council data (see `council_data`), never a path that leaves the folder (links are followed first)."""
-    base = Path(root).resolve()
-    if os.path.isabs(rel):
+    (published or exported), or None: only regular files under evidence/ or documents/ whose real
+    path (links followed) is inside the folder, never council data (see `council_data`), never a
+    folder, FIFO or device (cecli.safefs decides, without opening anything)."""
+    from cecli import safefs
+
+    if safefs.path_problem(rel) or os.path.isabs(rel):
         return None
-    target = (base / rel).resolve()
-    if base not in target.parents or not target.is_file():
+    try:
+        target = safefs.locate(root, rel)
+    except safefs.Refused:
         return None
-    found = target.relative_to(base).as_posix()
+    if safefs.inspect(root, rel, safefs.COPY_LIMIT) is not None:
+        return None
+    found = os.path.relpath(target, os.path.realpath(root)).replace(os.sep, "/")
     if found.split("/", 1)[0] not in SHAREABLE_FOLDERS or council_data(found):
         return None
     return found
+
+
+def read_evidence(root: Path, rel: str) -> bytes | None:
+    """The bytes of a shareable evidence file (see `shareable_evidence`), read through cecli.safefs,
+    or None when it may not (or can no longer) be read."""
+    from cecli import safefs
+
+    try:
+        return safefs.read_bytes(root, rel, safefs.COPY_LIMIT)
+    except safefs.Refused:
+        return None

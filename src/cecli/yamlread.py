@@ -5,8 +5,9 @@ data plus the line and column of every key and value, so any finding can point a
 
 The reader refuses what would make a file mean different things in different tools, or blow up:
 `%YAML 1.1` directives (where `no` is false and `18:30` is a number), anchors and aliases (an alias
-bomb is refused at its first alias, before anything is expanded), duplicate keys, tags, several
-documents in one file. Scalars are resolved with the YAML 1.2 core schema: `yes`, `no`, `on`, `off`
+bomb is refused at its first anchor, before anything is expanded), duplicate keys, tags, several
+documents in one file, and nesting deeper than MAX_DEPTH (10,000 `[` are refused at the 65th, so
+nothing later can run out of stack). Scalars are resolved with the YAML 1.2 core schema: `yes`, `no`, `on`, `off`
 stay strings, and dates and times stay strings for the models to check.
 """
 
@@ -17,6 +18,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 Path_ = tuple  # a key path into the data: ("members", 3, "email")
+
+MAX_DEPTH = 64  # lists and mappings inside each other; council files need fewer than ten
+MAX_NUMBER_DIGITS = 100  # a longer number is kept as its text (a LongNumber) for the models to refuse
+
+
+class LongNumber(str):
+    """A plain scalar that looks like a whole number but is too long to be one cec can use.
+
+    Kept as its text: Python refuses to turn more than 4,300 digits into an int, and no council
+    field needs more than a few. A field that wants a number reports it as an impossible value."""
 
 
 class YamlProblem(Exception):
@@ -81,6 +92,8 @@ def resolve_plain(text: str) -> Any:
         return False
     first = text[0]
     if first.isdigit() or first in "+-.":
+        if len(text) > MAX_NUMBER_DIGITS and (_INT.match(text) or _OCT.match(text) or _HEX.match(text)):
+            return LongNumber(text)
         if _INT.match(text):
             return int(text)
         if _OCT.match(text):
@@ -192,6 +205,13 @@ def parse(text: str) -> Loaded:
                         "A key here is a list or mapping; keys must be plain words.", pos[0], pos[1]
                     )
                 stack.append([container, path, _missing])
+                if len(stack) > MAX_DEPTH:
+                    raise YamlProblem(
+                        f"Lists and sections are nested more than {MAX_DEPTH} levels deep here.",
+                        pos[0],
+                        pos[1],
+                        "Council files need only a few levels; check for stray `[`, `{` or `-`.",
+                    )
             elif cls is MapEnd or cls is SeqEnd:
                 stack.pop()
             elif cls is yaml.AliasEvent:
@@ -244,8 +264,21 @@ def parse(text: str) -> Loaded:
             col,
             _syntax_hint(problem),
         ) from None
-    except yaml.YAMLError as err:  # e.g. a reader error for a control character
+    except yaml.reader.ReaderError as err:  # a control character such as NUL
+        before = text[: max(err.position, 0)]
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        character = err.character if isinstance(err.character, str) else chr(err.character)
+        raise YamlProblem(
+            f"This file holds a control character (U+{ord(character):04X}) that YAML does not allow.",
+            line,
+            column,
+            "Delete the character (it is often left by copying from another program).",
+        ) from None
+    except yaml.YAMLError as err:
         raise YamlProblem(f"This is not valid YAML: {err}.", 1, 1) from None
+    except RecursionError:  # nothing cec writes nests this deep; the parser gave up
+        raise YamlProblem("Lists and sections are nested too deeply to read.", 1, 1) from None
     return Loaded(root, values, keys)
 
 
@@ -338,8 +371,14 @@ def _syntax_hint(problem: str) -> str:
 
 
 def parse_file(path) -> Loaded:
+    """Parse a file the user named (not one read from a council folder: see cecli.safefs)."""
     with open(path, "rb") as handle:
         raw = handle.read()
+    return parse_bytes(raw)
+
+
+def parse_bytes(raw: bytes) -> Loaded:
+    """Parse the bytes of a file: UTF-8 (a byte-order mark is allowed), one YAML 1.2 document."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:

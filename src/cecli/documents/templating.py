@@ -10,6 +10,8 @@ names the template and the field, never a blank.
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
 import re
 from importlib import resources
 from pathlib import Path
@@ -48,7 +50,14 @@ def template_path(root: Path | None, name: str) -> tuple[Path, bool]:
                               f"The templates are: {', '.join(TEMPLATES)}.")
     if root is not None:
         own = Path(root) / COUNCIL_TEMPLATES / name
-        if own.is_file():
+        if os.path.lexists(own):
+            from cecli import safefs
+
+            refused = safefs.inspect(root, f"{COUNCIL_TEMPLATES}/{name}", safefs.COPY_LIMIT)
+            if refused is not None:
+                raise TemplateProblem(f"The council's template {refused.message}",
+                                      f"{refused.hint or 'Replace it with a .docx file.'} Or delete it to use "
+                                      "the packaged one.")
             return own, True
     return packaged_template(name), False
 
@@ -79,8 +88,16 @@ class Rendering:
 
         self.name = name
         self.path, self.own = template_path(root, name)
+        source: Any = str(self.path)
+        if self.own:  # read through cecli.safefs: the council's own file, checked again as it is opened
+            from cecli import safefs
+
+            try:
+                source = io.BytesIO(safefs.read_bytes(root, f"{COUNCIL_TEMPLATES}/{name}", safefs.COPY_LIMIT))
+            except safefs.Refused as refused:
+                raise TemplateProblem(f"The council's template {refused.message}", refused.hint) from None
         try:
-            self.template = DocxTemplate(str(self.path))
+            self.template = DocxTemplate(source)
             self.template.init_docx()
         except Exception as err:  # a damaged or non-docx file in the council's templates/
             raise TemplateProblem(

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from cecli.errors import InvalidInput
 from cecli.output import write_files
-from cecli.privacy import shareable_evidence
+from cecli.privacy import read_evidence, shareable_evidence
 
 MANIFEST = "manifest.json"
 MANIFEST_SCHEMA = "cec-export/1"
@@ -41,9 +41,10 @@ class Package:
         one that may leave the council folder (cecli.privacy.shareable_evidence: under evidence/ or
         documents/, never council data)."""
         rel = shareable_evidence(self.root, council_rel)
-        if rel is None:
+        data = read_evidence(self.root, rel) if rel is not None else None
+        if data is None:
             return None
-        return self.add(f"{folder}/{rel}", (self.root / rel).read_bytes())
+        return self.add(f"{folder}/{rel}", data)
 
 
 def manifest_entries(files: dict[str, bytes]) -> list[dict]:

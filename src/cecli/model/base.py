@@ -17,6 +17,18 @@ _DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})\Z")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})\Z")
 _YEAR = re.compile(r"(\d{4})-(\d{2})\Z")
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+_ZONE = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,3}\Z")
+
+# The years a record may be dated in. Outside them a date is a typo (0001-01-01, 9999-12-31), and
+# date arithmetic near Python's limits (year 1 and 9999) would fail far from the record.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+MOST = 1_000_000  # the largest count (minutes, guests, votes) a record may hold
+
+
+def _show(value: Any) -> str:
+    """A value as a message quotes it: a 1 MB string is cut to its start."""
+    text = str(value) if isinstance(value, str) else repr(value)
+    return text if len(text) <= 60 else f"{text[:59]}… ({len(text):,} characters)"
 
 
 def _to_date(value: Any) -> dt.date:
@@ -25,11 +37,14 @@ def _to_date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str) or not _DATE.match(value):
-        raise ValueError(f"`{value}` is not a date written as YYYY-MM-DD")
+        raise ValueError(f"`{_show(value)}` is not a date written as YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"`{value}` is not a real date (check the day and month)") from None
+        raise ValueError(f"`{_show(value)}` is not a real date (check the day and month)") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"`{_show(value)}` is not a plausible date: cec keeps records dated {FIRST_YEAR} to {LAST_YEAR}")
+    return day
 
 
 def _to_time(value: Any) -> dt.time:
@@ -41,8 +56,8 @@ def _to_time(value: Any) -> dt.time:
             hour, minute = int(match[1]), int(match[2])
             if hour < 24 and minute < 60:
                 return dt.time(hour, minute)
-            raise ValueError(f'`{value}` is not a real time of day (use "00:00" to "23:59")')
-    raise ValueError(f'`{value}` is not a time written as "HH:MM" in quotes, such as "18:30"')
+            raise ValueError(f'`{_show(value)}` is not a real time of day (use "00:00" to "23:59")')
+    raise ValueError(f'`{_show(value)}` is not a time written as "HH:MM" in quotes, such as "18:30"')
 
 
 def _to_moment(value: Any) -> dt.date | dt.datetime:
@@ -57,17 +72,19 @@ def _to_moment(value: Any) -> dt.date | dt.datetime:
 
 def _school_year(value: Any) -> str:
     if not isinstance(value, str) or not _YEAR.match(value):
-        raise ValueError(f'`{value}` is not a school year written like "2025-26" (in quotes)')
+        raise ValueError(f'`{_show(value)}` is not a school year written like "2025-26" (in quotes)')
     start, end = int(value[:4]), int(value[5:])
+    if not FIRST_YEAR <= start < LAST_YEAR:
+        raise ValueError(f"`{_show(value)}` is not a plausible school year: cec keeps records dated {FIRST_YEAR} to {LAST_YEAR}")
     if (start + 1) % 100 != end:
-        raise ValueError(f"`{value}` is not a school year: the second part must be the year after the first")
+        raise ValueError(f"`{_show(value)}` is not a school year: the second part must be the year after the first")
     return value
 
 
 def _slug(value: Any) -> str:
     if not isinstance(value, str) or not _SLUG.match(value):
         raise ValueError(
-            f"`{value}` is not a usable id: use lowercase letters, digits and dashes, such as `maria-lopez`"
+            f"`{_show(value)}` is not a usable id: use lowercase letters, digits and dashes, such as `maria-lopez`"
         )
     return value
 
@@ -104,12 +121,37 @@ Flag = StrictBool
 def _nonneg(value: int) -> int:
     if value < 0:
         raise ValueError("this cannot be negative")
+    if value > MOST:
+        raise ValueError(f"this number is larger than any count cec keeps (at most {MOST:,})")
     return value
+
+
+def known_zone(name: Any) -> bool:
+    """Whether `name` is a time zone of the IANA database ("America/Chicago"), looked up without
+    ever reading a file outside the system's zone data (a name like `../../etc/passwd` is refused
+    from its text alone)."""
+    if not isinstance(name, str) or len(name) > 64 or not _ZONE.match(name):
+        return False
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
+def _zone(value: Any) -> str:
+    text = _text(value)
+    if not known_zone(text):
+        raise ValueError(f"`{_show(text)}` is not a time zone name such as America/Chicago or America/New_York")
+    return text
 
 
 from pydantic import StrictInt  # noqa: E402
 
 Count = Annotated[StrictInt, AfterValidator(_nonneg)]
+TimeZone = Annotated[str, BeforeValidator(_zone)]
 
 
 class Model(BaseModel):

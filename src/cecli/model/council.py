@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Clock, Count, Day, Model, SchoolYear, Text, WebLink
+from .base import Clock, Count, Day, Model, SchoolYear, Text, TimeZone, WebLink
 
 
 class District(Model):
@@ -60,7 +60,7 @@ class CouncilInfo(Model):
     scope: Literal["school", "district"] = "school"
     district: District | None = None
     schools: list[School] = Field(default_factory=list)
-    timezone: Text | None = None
+    timezone: TimeZone | None = None
     designated: Day | None = None
     established: Day | None = None
     records_start: Day | None = None

@@ -15,7 +15,8 @@ from pathlib import Path
 from cecli.council import Council
 from cecli.evidence import held, upcoming
 from cecli.output import write_files
-from cecli.privacy import Redactor, presenter_label, public_label, require_readable_roster, shareable_evidence
+from cecli.privacy import (Redactor, presenter_label, public_label, read_evidence, require_readable_roster,
+                           shareable_evidence)
 from cecli.publish.calendar import calendar_ics
 from cecli.publish.environment import site_environment
 
@@ -198,8 +199,9 @@ def build_site(council: Council, as_of: dt.date, pdf: bool = False) -> dict[str,
             links.append({"href": report.link, "label": "View online"})
         for rel in report.evidence:
             found = shareable_evidence(council.root, rel)
-            if found:
-                files[f"files/{found}"] = (council.root / found).read_bytes()
+            data = read_evidence(council.root, found) if found else None
+            if data is not None:
+                files[f"files/{found}"] = data
                 links.append({"href": f"files/{found}", "label": found.rsplit("/", 1)[-1]})
         reports.append({"date": report.date, "title": report.title, "format": report.format or "", "links": links})
     goals = []

@@ -33,7 +33,11 @@ def council_slug(council: Council) -> str:
 
 
 def timezone_name(council: Council) -> str:
-    if council.info and council.info.timezone:
+    """council.yaml's `timezone` when it is a real zone (`cec check` reports one that is not, CEC002),
+    else the zone of the profile's state, else UTC."""
+    from cecli.model.base import known_zone
+
+    if council.info and council.info.timezone and known_zone(council.info.timezone):
         return council.info.timezone
     state = council.profile.state if council.profile else ""
     return STATE_TIMEZONES.get(state, "UTC")

@@ -223,30 +223,52 @@ def evidence_exists(ctx):
     own data files (a .yaml or .yml file such as roster.yaml, or anything in a folder whose name
     starts with a dot, such as .git): evidence is published and exported, and those files hold
     private details. `cec publish` and `cec export` copy only evidence under evidence/ or documents/.
+
+    An evidence path must name one ordinary file inside the council folder: not an empty path or
+    `.`, not a path too long for the file system, not a link that leads outside the folder, not a
+    folder, a FIFO or a device. cec never opens such a path, so a folder from someone else cannot
+    make it read a file elsewhere on the computer or wait forever.
     """
+    from cecli import safefs
     from cecli.privacy import SHAREABLE_FOLDERS, council_data
 
-    root = ctx.council.root.resolve()
+    root = ctx.council.root
+    real_root = os.path.realpath(root)
     for rel, loaded in ctx.council.sources.items():
         for path, value in _evidence_paths(loaded.data):
-            target = (root / value).resolve()
-            if os.path.isabs(value) or (target != root and root not in target.parents):
-                yield ctx.finding(rel, f"The evidence path `{value}` points outside the council folder.",
+            shown = safefs.shown(value)
+            problem = safefs.path_problem(value)
+            if problem:
+                yield ctx.finding(rel, f"The evidence path `{shown}` {problem}.",
+                                  "Give the path of a file in the council folder, such as evidence/flyer.pdf.", path)
+                continue
+            try:
+                target = safefs.locate(root, value)
+            except safefs.Refused:
+                yield ctx.finding(rel, f"The evidence path `{shown}` points outside the council folder.",
                                   "Copy the file into the council's evidence/ folder and give its path from there, "
                                   "such as evidence/flyer.pdf.", path)
-            elif council_data(value) or (target != root and council_data(target.relative_to(root).as_posix())):
-                yield ctx.finding(rel, f"`{value}` is a council data file: evidence must be a scan, flyer or "
+                continue
+            inside = os.path.relpath(target, real_root).replace(os.sep, "/")
+            if council_data(value) or (inside != "." and council_data(inside)):
+                yield ctx.finding(rel, f"`{shown}` is a council data file: evidence must be a scan, flyer or "
                                   "document, not a council data file.",
                                   "Name the scan or document itself, kept under evidence/ (such as "
                                   "evidence/sign-in.pdf); council data files are never published or exported.", path)
-            elif not target.exists():
-                yield ctx.finding(rel, f"The evidence file `{value}` does not exist.",
+                continue
+            refused = safefs.inspect(root, value, safefs.COPY_LIMIT)
+            if refused is not None and refused.kind == "missing":
+                yield ctx.finding(rel, f"The evidence file `{shown}` does not exist.",
                                   "Check the spelling, or add the file under the council folder "
                                   "(paths are relative to the folder that holds council.yaml).", path)
-            elif target.relative_to(root).parts[0] not in SHAREABLE_FOLDERS:
-                yield ctx.finding(rel, f"The evidence file `{value}` is not under evidence/ or documents/, "
+            elif refused is not None:
+                yield ctx.finding(rel, f"{refused.message} `cec export` and `cec publish` leave it out.",
+                                  refused.hint or "Replace it with the file itself.", path)
+            elif inside.split("/", 1)[0] not in SHAREABLE_FOLDERS:
+                yield ctx.finding(rel, f"The evidence file `{shown}` is not under evidence/ or documents/, "
                                   "so `cec export` and `cec publish` leave it out.",
-                                  f"Move it into evidence/ (such as evidence/{target.name}) and change this path.", path)
+                                  f"Move it into evidence/ (such as evidence/{os.path.basename(target)}) and change "
+                                  "this path.", path)
 
 
 IGNORED = (".cec-cache/", ".git/")
@@ -283,8 +305,11 @@ def uncommitted(root: Path) -> list[tuple[str, str]]:
         return []
     if result.returncode != 0:
         return []  # not a git repository (or git is missing): nothing to compare against
-    prefix = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=root, capture_output=True,
-                            text=True).stdout.strip()
+    try:
+        prefix = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=root, capture_output=True,
+                                text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        return []
     out = []
     entries = result.stdout.decode("utf-8", "surrogateescape").split("\0")
     skip = False
