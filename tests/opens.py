@@ -56,8 +56,10 @@ def outside(paths: list[str], *allowed: str) -> list[str]:
                                             sysconfig.get_paths()["platlib"], os.path.dirname(cecli.__file__),
                                             os.path.dirname(os.path.dirname(cecli.__file__))}]
     import zoneinfo
+    from importlib import resources
 
     roots += [os.path.realpath(p) for p in zoneinfo.TZPATH]
+    roots.append(os.path.realpath(str(resources.files("cecli.templates"))))  # the packaged templates
     roots += ["/usr/lib/python3", "/usr/share/zoneinfo", "/usr/lib/python3.11", "/usr/local/lib"]
     bad = []
     for path in paths:
