@@ -9,8 +9,10 @@ devices, path traversal; the same seed always gives the same variant). Every var
 `cec export` (the package, about ten times slower than the others, every --every-export-th time
 its turn comes), through the real CLI app, in worker processes.
 
-Each worker runs its share of seeds in-process, with an alarm of --timeout seconds on every run
-(a run still going is a hang) and an audit hook on every file opened (one outside the council,
+Each worker runs its share of seeds in-process, with an alarm of --timeout (60) wall-clock seconds
+on every run (a run blocked, on a FIFO say, would never end) and its CPU time measured (a command
+using more than --slow, 10, seconds of CPU is a hang too; the wall clock alone would also count
+whatever else a shared machine is doing), and an audit hook on every file opened (one outside the council,
 the output folder and Python's own files is a read outside). The parent is a watchdog: a worker
 silent for --timeout + 20 seconds (stuck where no alarm reaches, or killed for memory) is killed,
 its current seed counted as a hang, and a new worker continues after it. Workers run with a 3 GB
@@ -43,7 +45,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 # --- the worker ---------------------------------------------------------------------------------
 
-def worker(scratch: Path, seeds: list[int], timeout: int, every_export: int) -> None:
+def worker(scratch: Path, seeds: list[int], timeout: int, every_export: int, slow: float) -> None:
     import signal
 
     os.environ.setdefault("_TYPER_FORCE_DISABLE_TERMINAL", "1")
@@ -72,8 +74,10 @@ def worker(scratch: Path, seeds: list[int], timeout: int, every_export: int) -> 
         try:
             outcome = run_variant(variant, here / "out", commands)
             line = {"seed": seed, "mutations": outcome.mutations, "exits": outcome.exits,
-                    "seconds": outcome.seconds, "tracebacks": outcome.tracebacks, "outside": outcome.outside,
-                    "canary": outcome.canary}
+                    "seconds": outcome.seconds, "cpu": outcome.cpu, "tracebacks": outcome.tracebacks,
+                    "outside": outcome.outside, "canary": outcome.canary}
+            if any(cpu > slow for cpu in outcome.cpu.values()):
+                line["hang"] = True  # more than --slow seconds of CPU: as bad as a hang
         except TimeoutError:
             line = {"seed": seed, "mutations": variant.mutations, "hang": True, "commands": list(commands),
                     "seconds": {"all": time.perf_counter() - began}}
@@ -134,7 +138,8 @@ class Worker:
         self.errors = open(self.scratch / f"worker-{self.seeds[0]}.err", "wb")
         self.proc = subprocess.Popen(
             [sys.executable, __file__, "--worker", str(self.scratch), "--seeds", spec,
-             "--timeout", str(self.args.timeout), "--every-export", str(self.args.every_export)],
+             "--timeout", str(self.args.timeout), "--every-export", str(self.args.every_export),
+             "--slow", str(self.args.slow)],
             stdout=subprocess.PIPE, stderr=self.errors, preexec_fn=limits, cwd=self.scratch)
         self.buffer = b""
         self.current = None
@@ -152,14 +157,17 @@ def main() -> int:
     parser.add_argument("--variants", type=int, default=10_000)
     parser.add_argument("--first-seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
-    parser.add_argument("--timeout", type=int, default=10, help="seconds before a run counts as a hang")
+    parser.add_argument("--timeout", type=int, default=60,
+                        help="wall-clock seconds before a run counts as a hang (blocked: it would never end)")
+    parser.add_argument("--slow", type=float, default=10,
+                        help="CPU seconds of one command that count as a hang (busy: an alias bomb expanding)")
     parser.add_argument("--every-export", type=int, default=4)
     parser.add_argument("--json", type=Path, help="write every failing case and the summary here")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--seeds", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker, [int(s) for s in args.seeds.split(",")], args.timeout, args.every_export)
+        worker(args.worker, [int(s) for s in args.seeds.split(",")], args.timeout, args.every_export, args.slow)
         return 0
 
     began = time.monotonic()
@@ -222,12 +230,16 @@ def report(results: list[dict], elapsed: float, args) -> int:
     harness = [r for r in results if r.get("harness")]
     runs: dict[str, int] = {}
     slowest = (0.0, None, None)
+    busiest = (0.0, None, None)
     exits: dict[str, dict[int, int]] = {}
     for r in results:
         for command, seconds in (r.get("seconds") or {}).items():
             runs[command] = runs.get(command, 0) + 1
             if seconds > slowest[0]:
                 slowest = (seconds, command, r)
+        for command, cpu in (r.get("cpu") or {}).items():
+            if cpu > busiest[0]:
+                busiest = (cpu, command, r)
         for command, code in (r.get("exits") or {}).items():
             exits.setdefault(command, {}).setdefault(code, 0)
             exits[command][code] += 1
@@ -238,10 +250,17 @@ def report(results: list[dict], elapsed: float, args) -> int:
         "variants": len(results), "wall_seconds": round(elapsed), "workers": args.workers,
         "runs_per_command": runs, "exit_codes": exits,
         "tracebacks": len(tracebacks), "hangs": len(hangs), "reads_outside": len(outside),
+        "runs_over_10s_wall": sum(1 for r in results for s in (r.get("seconds") or {}).values() if s > 10),
         "harness_errors": len(harness),
         "slowest": {"seconds": round(slowest[0], 3), "command": slowest[1],
+                    "cpu_seconds": round((slowest[2] or {}).get("cpu", {}).get(slowest[1], 0), 3),
                     "seed": slowest[2]["seed"] if slowest[2] else None,
                     "mutations": slowest[2]["mutations"] if slowest[2] else None},
+        "most_cpu": {"cpu_seconds": round(busiest[0], 3), "command": busiest[1],
+                     "seed": busiest[2]["seed"] if busiest[2] else None,
+                     "mutations": busiest[2]["mutations"] if busiest[2] else None},
+        "median_seconds": {command: round(statistics.median(
+            [r["seconds"][command] for r in results if command in (r.get("seconds") or {})]), 3) for command in runs},
         "refusal_ms": refusal,
     }
     print(json.dumps(summary, indent=2))

@@ -387,7 +387,8 @@ class Outcome:
     tracebacks: dict[str, str] = field(default_factory=dict)  # command -> the traceback text
     outside: list[str] = field(default_factory=list)  # files opened outside the council and the output
     canary: list[str] = field(default_factory=list)  # outputs that contain the outside file's content
-    seconds: dict[str, float] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall clock
+    cpu: dict[str, float] = field(default_factory=dict)  # this process's CPU time
 
     @property
     def ok(self) -> bool:
@@ -432,10 +433,11 @@ def run_variant(variant: Variant, out: Path, commands=COMMANDS) -> Outcome:
         "popolo": ["export", root, "--format", "popolo", "--out", out / "popolo.json", "--as-of", AS_OF],
     }
     for command in commands:
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         with opened() as paths:
             result = runner.invoke(app, [str(a) for a in args[command]], prog_name="cec")
         outcome.seconds[command] = time.perf_counter() - began
+        outcome.cpu[command] = time.process_time() - began_cpu
         outcome.exits[command] = result.exit_code
         text = (result.stdout or "") + (getattr(result, "stderr", "") or "")
         if result.exit_code not in (0, 1, 2) or "Traceback" in text or (

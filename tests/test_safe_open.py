@@ -270,3 +270,21 @@ def test_a_cache_entry_shipped_with_a_folder_is_not_believed(council, tmp_path):
     shutil.copytree(root, copy)
     assert cache.lookup(copy, cache.key(copy, dt.date(2026, 1, 1))) is None
     assert first.errors
+
+
+def test_the_real_command_and_its_cached_answer_do_not_wait_on_a_fifo_or_a_device(council):
+    """`cec check` as a process, twice: the second answer comes from the cache before Typer starts
+    (cecli.fastpath), whose key must not read the FIFO or /dev/zero either."""
+    import subprocess
+    import sys
+
+    root = council({"council.yaml": MS_COUNCIL, "roster.yaml": ROSTER, "meetings/x": "x\n"})
+    os.mkfifo(root / "meetings" / "2025-10-14.yaml")
+    os.symlink("/dev/zero", root / "goals.yaml")
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-m", "cecli", "check", str(root), "--as-of", "2026-01-10",
+                               "--format", "parsable"], capture_output=True, text=True, timeout=30)
+        assert done.returncode == 1, done.stderr
+        assert "goals.yaml:0:0" in done.stdout or "goals.yaml" in done.stdout
+        assert "Traceback" not in done.stderr
+    assert (root / ".cec-cache").is_dir()
