@@ -5,9 +5,10 @@
 Each variant is a seeded mutation of sample-council from tests/fuzzcorpus.py (wrong types,
 impossible dates, huge strings and numbers, alias bombs, deep nesting, encodings, links out, FIFOs,
 devices, path traversal; the same seed always gives the same variant). Every variant goes through
-`cec check`, and then one of `cec publish`, `cec calendar`, `cec export --format popolo` and
-`cec export` (the package, about ten times slower than the others, every --every-export-th time
-its turn comes), through the real CLI app, in worker processes.
+`cec check`; every --second-every-th variant then goes through one of `cec publish`,
+`cec calendar`, `cec export --format popolo` and `cec export` in turn (the package export, about
+ten times slower than the others, every --every-export-th time its turn comes; publish the other
+times), through the real CLI app, in worker processes.
 
 Each worker runs its share of seeds in-process, with an alarm of --timeout (60) wall-clock seconds
 on every run (a run blocked, on a FIFO say, would never end) and its CPU time measured (a command
@@ -45,7 +46,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 # --- the worker ---------------------------------------------------------------------------------
 
-def worker(scratch: Path, seeds: list[int], timeout: int, every_export: int, slow: float) -> None:
+def worker(scratch: Path, seeds: list[int], timeout: int, every_export: int, slow: float, second_every: int) -> None:
     import signal
 
     os.environ.setdefault("_TYPER_FORCE_DISABLE_TERMINAL", "1")
@@ -68,7 +69,7 @@ def worker(scratch: Path, seeds: list[int], timeout: int, every_export: int, slo
             signal.alarm(0)
             print(json.dumps({"seed": seed, "mutations": [], "harness": f"{type(err).__name__}: {err}"}), flush=True)
             continue
-        commands = commands_for(seed, every_export)
+        commands = commands_for(seed, every_export, second_every)
         began = time.perf_counter()
         signal.alarm(timeout)
         try:
@@ -139,7 +140,7 @@ class Worker:
         self.proc = subprocess.Popen(
             [sys.executable, __file__, "--worker", str(self.scratch), "--seeds", spec,
              "--timeout", str(self.args.timeout), "--every-export", str(self.args.every_export),
-             "--slow", str(self.args.slow)],
+             "--slow", str(self.args.slow), "--second-every", str(self.args.second_every)],
             stdout=subprocess.PIPE, stderr=self.errors, preexec_fn=limits, cwd=self.scratch)
         self.buffer = b""
         self.current = None
@@ -161,13 +162,17 @@ def main() -> int:
                         help="wall-clock seconds before a run counts as a hang (blocked: it would never end)")
     parser.add_argument("--slow", type=float, default=10,
                         help="CPU seconds of one command that count as a hang (busy: an alias bomb expanding)")
-    parser.add_argument("--every-export", type=int, default=4)
+    parser.add_argument("--every-export", type=int, default=3,
+                        help="the package export takes every Nth of its turns (publish the others)")
+    parser.add_argument("--second-every", type=int, default=2,
+                        help="every Nth variant runs a second command after check (the rest check only)")
     parser.add_argument("--json", type=Path, help="write every failing case and the summary here")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--seeds", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker, [int(s) for s in args.seeds.split(",")], args.timeout, args.every_export, args.slow)
+        worker(args.worker, [int(s) for s in args.seeds.split(",")], args.timeout, args.every_export, args.slow,
+               args.second_every)
         return 0
 
     began = time.monotonic()
