@@ -288,3 +288,12 @@ def test_the_real_command_and_its_cached_answer_do_not_wait_on_a_fifo_or_a_devic
         assert "goals.yaml:0:0" in done.stdout or "goals.yaml" in done.stdout
         assert "Traceback" not in done.stderr
     assert (root / ".cec-cache").is_dir()
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_an_absurd_as_of_date_is_a_usage_error(day):
+    from conftest import SAMPLE, invoke
+
+    result = invoke(["check", SAMPLE, "--as-of", day, "--no-cache"])
+    assert result.exit_code == 2
+    assert "not a plausible date" in result.output

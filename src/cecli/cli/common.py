@@ -67,9 +67,15 @@ def parse_day(value: str | None, option: str = "--as-of") -> dt.date | None:
     from cecli.records._checks import day
 
     try:
-        return day(value, option)
+        found = day(value, option)
     except InvalidInput as err:
         raise typer.BadParameter(f"{err.message} {err.hint.replace(' Nothing was written.', '')}") from None
+    from cecli.model.base import FIRST_YEAR, LAST_YEAR
+
+    if found is not None and not FIRST_YEAR <= found.year <= LAST_YEAR:
+        raise typer.BadParameter(f"{option} {value} is not a plausible date: cec keeps records dated "
+                                 f"{FIRST_YEAR} to {LAST_YEAR}.")
+    return found
 
 
 def council_path(path: Path | None, council: Path | None = None) -> Path:
