@@ -51,13 +51,13 @@ def worker(scratch: Path, seeds: list[int], timeout: int, every_export: int, slo
 
     os.environ.setdefault("_TYPER_FORCE_DISABLE_TERMINAL", "1")
     os.environ.setdefault("NO_COLOR", "1")
-    from fuzzcorpus import commands_for, make_variant, remove, run_variant
+    from fuzzcorpus import Hang, commands_for, make_variant, remove, run_variant
 
     base = scratch / "base"  # made by the parent before any worker starts
     here = scratch / f"w{os.getpid()}"
 
     def stop(*_):
-        raise TimeoutError(f"still running after {timeout} s")
+        raise Hang(f"still running after {timeout} s")
 
     signal.signal(signal.SIGALRM, stop)
     for seed in seeds:
@@ -79,7 +79,7 @@ def worker(scratch: Path, seeds: list[int], timeout: int, every_export: int, slo
                     "outside": outcome.outside, "canary": outcome.canary}
             if any(cpu > slow for cpu in outcome.cpu.values()):
                 line["hang"] = True  # more than --slow seconds of CPU: as bad as a hang
-        except TimeoutError:
+        except Hang:
             line = {"seed": seed, "mutations": variant.mutations, "hang": True, "commands": list(commands),
                     "seconds": {"all": time.perf_counter() - began}}
         except BaseException as err:  # the harness itself (never cec: run_variant catches cec's exits)

@@ -398,6 +398,11 @@ class Outcome:
 COMMANDS = ("check", "publish", "calendar", "export", "popolo")
 
 
+class Hang(BaseException):
+    """Raised by a fuzz run's alarm. Not an Exception, so cec's own handler (which turns any
+    Exception into exit 3) cannot catch it and the run is counted as a hang, not a traceback."""
+
+
 def commands_for(seed: int, every_export: int = 1, second_every: int = 1) -> tuple[str, ...]:
     """Which commands a quick run gives a variant: `check` always; on every `second_every`-th
     variant one of the others in turn as well (the package export, by far the slowest command,

@@ -24,13 +24,13 @@ EVERY_EXPORT = 3  # the package export (the slowest command) on every third vari
 
 def _run_share(args) -> list[dict]:
     scratch, seeds = args
-    from fuzzcorpus import make_variant, remove, run_variant, commands_for
+    from fuzzcorpus import Hang, commands_for, make_variant, remove, run_variant
 
     base = Path(scratch) / "base"
     problems = []
 
     def stop(*_):
-        raise TimeoutError("still running after 60 s")
+        raise Hang("still running after 60 s")
 
     signal.signal(signal.SIGALRM, stop)
     began = time.process_time()
@@ -39,7 +39,7 @@ def _run_share(args) -> list[dict]:
         signal.alarm(60)
         try:
             outcome = run_variant(variant, Path(scratch) / f"out-{seed}", commands_for(seed, EVERY_EXPORT))
-        except TimeoutError:
+        except Hang:
             problems.append({"seed": seed, "mutations": variant.mutations, "hang": True})
             continue
         finally:

@@ -19,11 +19,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from cecli import model as models
+from cecli import safefs
 from cecli.council import COUNCIL_FILES, Council
 from cecli.errors import NotACouncil
 from cecli.findings import Finding, Severity
 from cecli.suggest import did_you_mean
-from cecli import safefs
 from cecli.yamlread import Loaded, LongNumber, YamlProblem, parse_bytes
 
 MEETING_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})(-[a-z0-9][a-z0-9-]*)?\.yaml\Z")

@@ -25,13 +25,12 @@ ABSENT = "absent"
 # --- fingerprints ------------------------------------------------------------------------------
 
 def sha256_of(root: Path, rel: str) -> str:
-    path = Path(root) / rel
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except FileNotFoundError:
-        return ABSENT
-    except OSError:
-        return "unreadable"
+    from cecli import safefs
+
+    try:  # through cecli.safefs: a data file linked to /dev/zero, or a FIFO, must not hang a page
+        return hashlib.sha256(safefs.read_bytes(root, rel, safefs.YAML_LIMIT)).hexdigest()
+    except safefs.Refused as refused:
+        return ABSENT if refused.kind == "missing" else "unreadable"
 
 
 def fingerprint(root: Path, rels: list[str]) -> str:
