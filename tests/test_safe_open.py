@@ -297,3 +297,12 @@ def test_an_absurd_as_of_date_is_a_usage_error(day):
     result = invoke(["check", SAMPLE, "--as-of", day, "--no-cache"])
     assert result.exit_code == 2
     assert "not a plausible date" in result.output
+
+
+def test_a_control_character_written_as_an_escape_is_a_finding(council):
+    """Found by benchmarks/fuzz.py (seed 9846): a quoted "\\0" reached a Word document and stopped the export."""
+    root = council({"council.yaml": MS_COUNCIL, "roster.yaml": ROSTER,
+                    "meetings/2025-10-07.yaml": 'date: 2025-10-07\ntitle: "Budget\\0 review"\n'})
+    report = run_check(root)
+    assert ("meetings/2025-10-07.yaml", 2, "CEC002") in found(report)
+    assert "U+0000" in messages(report, "CEC002")[0]

@@ -89,10 +89,17 @@ def _slug(value: Any) -> str:
     return value
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def _text(value: Any) -> str:
     if isinstance(value, bool) or value is None or not isinstance(value, (str, int, float)):
         raise ValueError("this should be text")
-    return str(value)
+    text = str(value)
+    bad = _CONTROL.search(text)
+    if bad:  # a quoted "\0" in YAML: no document, page or calendar can hold it
+        raise ValueError(f"this text holds a control character (U+{ord(bad.group()):04X}) that documents cannot hold")
+    return text
 
 
 def _web_link(value: Any) -> str:
