@@ -102,7 +102,7 @@ def test_narrow_columns_break_no_word_and_no_date(sample_pdfs, tmp_path):
     for text in (plan, report):
         assert "Communication s" not in text and "Schedul ed" not in text
     assert "December 9, 2025" in plan and "5:30 PM–7:00 PM" in plan
-    assert "March 10, 2026" in report
+    assert "March 10, 2026" in report and "November 18, 2025" in report and "202 5" not in report
 
 
 def test_the_plan_keeps_its_signature_block_together(sample_pdfs, tmp_path):

@@ -212,7 +212,7 @@ def progress_report(council, year: str, day: dt.date) -> bytes:
     meetings = rendering.subdoc()
     base.add_table(meetings, ["Date", "Meeting", "Attendance"],
                    redact.deep([[table_date(m.date), m.display_title, attendance_said(council, m)] for m in done])
-                   or [["No meetings held yet", "", ""]], widths=[1.6, 3.6, 1.8],
+                   or [["No meetings held yet", "", ""]], widths=[1.85, 3.35, 1.8],
                    caption="Meetings held: date, meeting and how many attended")
     context["meetings_table"] = meetings
 
@@ -220,9 +220,9 @@ def progress_report(council, year: str, day: dt.date) -> bytes:
     made = [r for r in (council.recommendations.recommendations if council.recommendations else [])
             if begin <= r.date <= end]
     base.add_table(recommendations, ["Date", "To", "Recommendation", "Response"],
-                   redact.deep([[month_day_year(r.date), vocabulary_word(r.to), r.text, r.response or vocabulary_word(r.status)]
+                   redact.deep([[table_date(r.date), vocabulary_word(r.to), r.text, r.response or vocabulary_word(r.status)]
                                 for r in made])
-                   or [["No recommendations made yet", "", "", ""]], widths=[1.3, 1.4, 2.6, 1.7])
+                   or [["No recommendations made yet", "", "", ""]], widths=[1.6, 1.3, 2.5, 1.6])
     context["recommendations_table"] = recommendations
 
     roster = rendering.subdoc()
