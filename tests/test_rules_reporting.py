@@ -206,7 +206,7 @@ def test_cec405_quarters_since_established(council):
         "No update on the Community Engagement Plan is recorded for 2026-27 Q1 (2026-07-01 to 2026-09-30).",
         "No update on the Community Engagement Plan yet for 2026-27 Q2; it ends 2026-12-31.",
     ]
-    assert [f.severity for f in _findings(report, "CEC405")] == [Severity.WARNING, Severity.INFO]
+    assert [f.severity for f in _findings(report, "CEC405")] == [Severity.ERROR, Severity.INFO]
     assert found(report, "CEC405") == [("plan.yaml", 8, "CEC405")] * 2
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cecli.model import CouncilInfo, Goals, Meeting, Member, Outreach, Plan, Recommendations, Reports
+from cecli.model import CouncilInfo, Goals, Meeting, Member, Outreach, Plan, Plans, Recommendations, Reports
 from cecli.model.base import school_year_bounds, school_year_of
 from cecli.profiles import Profile
 from cecli.yamlread import Loaded
@@ -18,6 +18,7 @@ COUNCIL_FILES = (
     "outreach.yaml",
     "reports.yaml",
     "plan.yaml",
+    "plans.yaml",
     "recommendations.yaml",
 )
 
@@ -33,6 +34,7 @@ class Council:
     outreach: Outreach | None = None
     reports: Reports | None = None
     plan: Plan | None = None
+    plans: Plans | None = None
     recommendations: Recommendations | None = None
     # every file read, relative path -> its parse (for positions); files that failed to parse are absent
     sources: dict[str, Loaded] = field(default_factory=dict)

@@ -90,7 +90,7 @@ def summarise(report) -> dict:
     if profile is None:
         return summary
     summary["meetings_held"], summary["meetings_needed"] = _meetings(council, year, report.as_of)
-    if profile.name == "ms-cec":
+    if profile.applies("CEC501"):
         summary["evidence_ready"] = _evidence_ready(council, year, report.as_of)
     return summary
 

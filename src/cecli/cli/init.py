@@ -44,7 +44,8 @@ def _interactive(values: dict, root: Path) -> dict:
     if values["district"] and values["district_code"] is None:
         values["district_code"] = ask.ask("District code", required=False)
     if not values["schools"]:
-        rating = values["profile"] == "ms-cec"
+        rating = bool(profiles.load(values["profile"]).init.get("school_rating")) \
+            if values["profile"] in profiles.available() else False
 
         def grade(text: str) -> str:
             if text.strip().upper() not in GRADES:
@@ -63,7 +64,8 @@ def _interactive(values: dict, root: Path) -> dict:
             if values["scope"] == "school":
                 break
         values["schools"] = schools
-    if values["profile"] == "ny-cet" and not values["designated"]:
+    asks_designated = values["profile"] in profiles.available() and profiles.load(values["profile"]).init.get("ask_designated")
+    if asks_designated and not values["designated"]:
         values["designated"] = ask.ask_date("Date the school was designated for Receivership", required=False)
     if not values["established"]:
         values["established"] = ask.ask_date("Date the council was formed", required=False)
@@ -122,7 +124,7 @@ def _identity(root: Path):
 def init(
     directory: Optional[Path] = typer.Argument(None, help="Folder for the new council (default: this folder)."),
     council: Optional[Path] = COUNCIL,
-    profile: Optional[str] = typer.Option(None, "--profile", help="The state's rules: ms-cec or ny-cet."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="The state's rules: ms-cec (Mississippi), ny-cet (New York) or ca-ssc (California)."),
     name: Optional[str] = typer.Option(None, "--name", help="The council's full name."),
     scope: Optional[str] = typer.Option(None, "--scope", help="school or district (default: school)."),
     district: Optional[str] = typer.Option(None, "--district", help="The school district's name."),

@@ -11,7 +11,7 @@ from cecli.cli.common import handles_errors
 
 def rules(
     code: Optional[str] = typer.Argument(None, help="A rule code such as CEC305, to explain that rule."),
-    profile: Optional[str] = typer.Option(None, "--profile", help="Only the rules that apply under this profile (ms-cec, ny-cet)."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="Only the rules that apply under this profile (ms-cec, ny-cet, ca-ssc)."),
 ) -> None:
     """List the rules cec checks, or explain one (`cec rules CEC305`)."""
     from cecli import profiles
@@ -35,13 +35,16 @@ def rules(
                                f"Did you mean {close}?" if close else "Run `cec rules` for the list.")
         typer.echo(f"{entry.code}  {entry.title}")
         typer.echo("")
-        for name in profiles.available():
-            level = profiles.load(name).severities.get(entry.code, entry.severity)
+        from cecli.rules.catalogue import source_lines
+
+        loaded = {name: profiles.load(name) for name in profiles.available()}
+        for name, each in loaded.items():
+            level = each.level(entry.code, entry.severity, entry.everywhere)
             typer.echo(f"  {name:8} {level.value if level else 'does not apply'}")
         if entry.parameters:
             typer.echo(f"  parameters: {', '.join(entry.parameters)}")
-        if entry.source:
-            typer.echo(f"  source: {entry.source}")
+        for line in source_lines(entry, loaded):
+            typer.echo(f"  {line[0].lower()}{line[1:]}")
         if entry.explanation:
             typer.echo("")
             typer.echo(entry.explanation)
@@ -49,7 +52,7 @@ def rules(
     family = None
     for entry in REGISTRY.values():
         if chosen is not None:
-            level = chosen.severities.get(entry.code, entry.severity)
+            level = chosen.level(entry.code, entry.severity, entry.everywhere)
             if level is None:
                 continue
         else:

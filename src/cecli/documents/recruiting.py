@@ -36,7 +36,7 @@ def find_election(council, election_id: str):
 
 def eligibility(council, election) -> str:
     voters = [VOTER_WORDS.get(v, vocabulary_word(v).lower()) for v in election.voters]
-    if council.profile and council.profile.name == "ms-cec":
+    if council.profile and council.profile.word("ballot_eligibility") == "community":
         who = "; ".join(voters) if voters else (
             "community members: parents, residents, and the community's business, civic, faith and "
             "service leaders")

@@ -63,9 +63,23 @@ def _header(council, year: str, as_of: dt.date, state: GitState) -> list[str]:
     return lines
 
 
+def export_items() -> dict:
+    """The kinds of export item a profile can list under `export: items:`, each a function
+    (package, council, year, as_of, first number) -> index rows."""
+    from cecli.export import ms, ny
+
+    return {
+        "mcaps": ms.build,
+        "engagement-plan": ny.plan_item,
+        "roster-groups": ny.roster_item,
+        "meetings": ny.meetings_item,
+        "quarterly-signatures": ny.signatures_item,
+    }
+
+
 def build_export(path: Path, year: str | None = None, as_of: dt.date | None = None,
                  allow_uncommitted: bool = False, pdf: bool = False) -> ExportResult:
-    from cecli.export import index, ms, ny
+    from cecli.export import index
     from cecli.export.records import add_check_report
     from cecli.loader import find_root, load_council
 
@@ -90,14 +104,17 @@ def build_export(path: Path, year: str | None = None, as_of: dt.date | None = No
     package = Package(root)
     _paths, report = add_check_report(package, root, as_of)
     header = _header(council, year, as_of, state)
-    if council.profile.name == "ms-cec":
-        rows = ms.build(package, council, year, as_of)
-        title = f"{council.name}: MCAPS evidence, {year}"
-    elif council.profile.name == "ny-cet":
-        rows = ny.build(package, council, year, as_of)
-        title = f"{council.name}: Community Engagement Team evidence, {year}"
-    else:
-        raise InvalidInput(f"cec does not know what the state asks of profile {council.profile.name} yet.")
+    spec = council.profile.export
+    kinds = export_items()
+    unknown = [kind for kind in spec.get("items") or [] if kind not in kinds]
+    if not spec.get("items") or unknown:
+        raise InvalidInput(f"The {council.profile.name} profile does not say what the state asks for in its export"
+                           + (f" (unknown items: {', '.join(unknown)})." if unknown else "."),
+                           f"Export items cec knows: {', '.join(kinds)}.")
+    rows: list[dict] = []
+    for kind in spec["items"]:
+        rows += kinds[kind](package, council, year, as_of, len(rows) + 1)
+    title = f"{council.name}: {spec.get('title', 'evidence')}, {year}"
     package.add("index.md", index.markdown(title, header, rows))
     package.add("index.docx", index.document(title, header, rows, as_of, running=council.name))
     if pdf:  # a tagged PDF beside every Word document of the package (none when LibreOffice is missing)

@@ -13,7 +13,7 @@ from cecli.export.records import (add_meeting_calendar, add_meeting_folder, add_
                                   meeting_documents)
 
 
-def build(package: Package, council: Council, year: str, as_of: dt.date) -> list[dict]:
+def build(package: Package, council: Council, year: str, as_of: dt.date, number: int = 1) -> list[dict]:
     """Add the seven folders; return the index rows (number, required, dates, files, missing)."""
     items = mcaps_items(council, year, as_of)
     meetings = sorted(council.meetings_in(year), key=lambda m: (m.date, m.id))

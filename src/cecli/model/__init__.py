@@ -5,6 +5,7 @@ from .goals import Goals
 from .meeting import Meeting
 from .outreach import Outreach
 from .plan import Plan
+from .plans import Plans
 from .recommendations import Recommendations
 from .reports import Reports
 from .roster import Member, Roster
@@ -17,10 +18,11 @@ FILE_MODELS = {
     "outreach.yaml": Outreach,
     "reports.yaml": Reports,
     "plan.yaml": Plan,
+    "plans.yaml": Plans,
     "recommendations.yaml": Recommendations,
 }
 
 __all__ = [
-    "CouncilInfo", "District", "School", "Goals", "Meeting", "Outreach", "Plan",
+    "CouncilInfo", "District", "School", "Goals", "Meeting", "Outreach", "Plan", "Plans",
     "Recommendations", "Reports", "Member", "Roster", "FILE_MODELS",
 ]

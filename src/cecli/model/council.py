@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Clock, Count, Day, Model, SchoolYear, Text, TimeZone, WebLink
+from .base import Clock, Count, Day, Flag, Model, SchoolYear, Text, TimeZone, WebLink
 
 
 class District(Model):
@@ -19,6 +19,7 @@ class School(Model):
     code: Text | None = None
     grades: Text | None = None  # "K-5", "6-8", "9-12", "PK-12"
     rating: Literal["A", "B", "C", "D", "F"] | None = None
+    level: Literal["elementary", "secondary"] | None = None  # where a profile needs it (California)
 
 
 class DefaultAgendaItem(Model):
@@ -54,6 +55,21 @@ class RuleSettings(Model):
     disabled: dict[str, Text] = Field(default_factory=dict)
 
 
+class Bylaws(Model):
+    """The council's bylaws or norms: when it adopted them, and the document."""
+
+    adopted: Day | None = None
+    evidence: list[Text] = Field(default_factory=list)
+
+
+class ReportingPeriod(Model):
+    """One reporting period the council gives itself (New York, when NYSED publishes new dates)."""
+
+    start: Day
+    end: Day
+    due: Day | None = None  # the quarterly report's due date; the period's last day when omitted
+
+
 class CouncilInfo(Model):
     name: Text
     profile: Text
@@ -71,6 +87,10 @@ class CouncilInfo(Model):
     website: Text | None = None
     roles: list[Text] = Field(default_factory=list)  # the council's own officer roles, beside the profile's
     contact: Contact | None = None
+    bylaws: Bylaws | None = None
+    elac: Flag | None = None  # California: the school has an English Learner Advisory Committee
+    # New York: reporting periods by school year, {"2026-27": {Q1: {start, end}}}, over the profile's
+    reporting_periods: dict[SchoolYear, dict[Literal["Q1", "Q2", "Q3", "Q4"], ReportingPeriod]] | None = None
     rules: RuleSettings | None = None
 
     def schedule_adopted_for(self, year: str, bounds) -> "Day | None":

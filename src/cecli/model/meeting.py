@@ -116,7 +116,9 @@ class Meeting(Model):
     location: Text | None = None
     virtual_link: WebLink | None = None
     open_to_public: Flag | None = None
+    called: Moment | None = None  # a special meeting: when it was called ("YYYY-MM-DD HH:MM")
     notice_posted: Moment | None = None
+    documents_posted: Moment | None = None  # records to be discussed, posted online
     agenda_sent: Day | None = None
     agenda: list[AgendaItem] = Field(default_factory=list)
     called_to_order: CalledToOrder | None = None

@@ -23,6 +23,8 @@ class QuarterlyReport(Model):
     submitted: Day | None = None
     signed_by: Slug | None = None
     signed_on: Day | None = None
+    posted: Day | None = None  # posted on the district website
+    link: Text | None = None  # where it is posted
     evidence: list[Text] = Field(default_factory=list)
 
 

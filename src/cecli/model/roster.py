@@ -22,6 +22,7 @@ class Member(Model):
     selected_by: Text | None = None
     district_employee: Flag | None = None
     building_admin: Flag | None = None
+    school_employee: Flag | None = None  # employed at the school (California: not as a parent member)
     public_name: Flag | None = None
     note: Text | None = None
 

@@ -21,10 +21,6 @@ from cecli.council import Council
 from cecli.model import Meeting
 from cecli.privacy import Redactor
 
-# the time zone a profile's state keeps when council.yaml does not say
-STATE_TIMEZONES = {"MS": "America/Chicago", "NY": "America/New_York"}
-
-
 def council_slug(council: Council) -> str:
     base = council.name
     if council.info and council.info.district and council.info.district.code:
@@ -39,8 +35,7 @@ def timezone_name(council: Council) -> str:
 
     if council.info and council.info.timezone and known_zone(council.info.timezone):
         return council.info.timezone
-    state = council.profile.state if council.profile else ""
-    return STATE_TIMEZONES.get(state, "UTC")
+    return council.profile.timezone if council.profile else "UTC"
 
 
 def event_uid(council: Council, meeting: Meeting) -> str:

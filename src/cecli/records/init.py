@@ -15,7 +15,7 @@ from pathlib import Path
 from cecli.errors import CecError, InvalidInput
 
 GRADES = ("A", "B", "C", "D", "F")
-TIMEZONES = {"ms-cec": "America/Chicago", "ny-cet": "America/New_York"}
+LEVELS = ("elementary", "secondary")
 KEEP_FOLDERS = ("meetings", "evidence", "documents", "templates")
 
 
@@ -25,6 +25,7 @@ class School:
     grades: str | None = None
     rating: str | None = None
     code: str | None = None
+    level: str | None = None
 
 
 @dataclass
@@ -43,7 +44,8 @@ class Setup:
 
 
 def parse_school(text: str) -> School:
-    """"Name|grades|rating" (grades and rating optional): `Test Elementary|K-5|D`."""
+    """"Name|grades|rating" (grades and rating optional): `Test Elementary|K-5|D`. Where the state
+    does not grade schools, the third part may be the school's level: `Hillcrest High|9-12|secondary`."""
     parts = [part.strip() for part in text.split("|")]
     if not parts[0] or len(parts) > 4:
         raise InvalidInput(f"--school `{text}` is not written as \"Name|grades|rating\".",
@@ -51,6 +53,8 @@ def parse_school(text: str) -> School:
     grades = parts[1] if len(parts) > 1 and parts[1] else None
     rating = parts[2].upper() if len(parts) > 2 and parts[2] else None
     code = parts[3] if len(parts) > 3 and parts[3] else None
+    if rating and rating.lower() in LEVELS:
+        return School(parts[0], grades, None, code, rating.lower())
     if rating and rating not in GRADES:
         raise InvalidInput(f"--school `{text}`: the rating `{parts[2]}` is not a letter grade A, B, C, D or F.",
                            "Leave it out where the state does not grade schools. Nothing was written.")
@@ -89,15 +93,19 @@ def _dump(data, comments: dict[str, str], header: str) -> str:
 
 
 def council_text(setup: Setup) -> str:
+    from cecli import profiles
+
+    profile = profiles.load(setup.profile)
+    rated = bool(profile.init.get("school_rating"))
     data: dict = {"name": setup.name, "profile": setup.profile, "scope": setup.scope}
     if setup.district:
         data["district"] = {"name": setup.district, "code": setup.district_code}
     data["schools"] = [
-        {"name": s.name, "code": s.code, "grades": s.grades,
-         "rating": s.rating if setup.profile != "ny-cet" else None}
+        {"name": s.name, "code": s.code, "grades": s.grades, "rating": s.rating if rated else None,
+         **({"level": s.level} if s.level else {})}
         for s in setup.schools
     ]
-    data["timezone"] = TIMEZONES.get(setup.profile)
+    data["timezone"] = profile.timezone
     if setup.designated:
         data["designated"] = setup.designated
     if setup.established:
@@ -106,11 +114,12 @@ def council_text(setup: Setup) -> str:
         data["records_start"] = setup.records_start
     comments = {
         "name": "The council's full name, as it appears on agendas and reports.",
-        "profile": "Which state's rules apply: ms-cec (Mississippi) or ny-cet (New York).",
+        "profile": f"Which state's rules apply: {setup.profile} ({profile.title}).",
         "scope": "`school` when the council serves one school, `district` for a whole district.",
         "district": "The school district (its state code is optional).",
         "schools": "The schools the council serves: name, state code, grades"
-                   + (" and the state's letter grade (A-F)." if setup.profile == "ms-cec" else "."),
+                   + (" and the state's letter grade (A-F)." if rated else "")
+                   + (" and `level` (elementary or secondary)." if profile.init.get("school_level") else "."),
         "timezone": "Used for meeting times in calendars.",
         "designated": "The date the school was designated (the rating or Receivership designation that requires the council).",
         "established": "The date the council was formed.",
@@ -184,7 +193,9 @@ def reports_text(setup: Setup) -> str:
         "# reports.yaml: the council's public progress reports to the community\n"
         "# (presentations, newsletters, board reports). Add them with `cec report add`.\n"
     )
-    if setup.profile == "ny-cet":
+    from cecli import profiles
+
+    if profiles.load(setup.profile).init.get("quarterly_reports"):
         text += (
             "# New York: quarterly reports and the Continuation Plan are signed by a CET member\n"
             "# who is not a building administrator: record it with `cec sign`.\n"
@@ -220,6 +231,25 @@ PLAN_TEXT = (
     "updates: []\n"
 )
 
+SPSA_TEXT = (
+    "# plans.yaml: the plans this council approves. California: the School Plan for Student\n"
+    "# Achievement (SPSA), one entry per school year, with the dates the English Learner Advisory\n"
+    "# Committee reviewed it (when the school has one), the council approved it, and the board\n"
+    "# approved it. `cec plan` writes the approval record.\n"
+    "#\n"
+    "# spsa:\n"
+    "#   \"2026-27\":\n"
+    "#     elac_reviewed: 2026-04-14\n"
+    "#     council_approved: 2026-05-12\n"
+    "#     board_approved: 2026-06-18\n"
+    "#     evidence: [evidence/2026-27-spsa-approval-minutes.pdf]\n"
+    "\n"
+    "spsa: {}\n"
+)
+
+# what a profile's `init: files:` can ask for: the kind of file -> its starting text
+PLAN_FILES = {"engagement-plan": PLAN_TEXT, "spsa": SPSA_TEXT}
+
 GITIGNORE = ("# Files cec can rebuild at any time from the records (not records themselves).\n"
              ".cec-cache/\n/site/\n/meetings.ics\n/*-evidence/\n/*-evidence.zip\n")
 
@@ -233,8 +263,10 @@ def scaffold(setup: Setup) -> dict[str, str]:
         "reports.yaml": reports_text(setup),
         ".gitignore": GITIGNORE,
     }
-    if setup.profile == "ny-cet":
-        files["plan.yaml"] = PLAN_TEXT
+    from cecli import profiles
+
+    for rel, kind in (profiles.load(setup.profile).init.get("files") or {}).items():
+        files[rel] = PLAN_FILES[kind]
     for folder in KEEP_FOLDERS:
         files[f"{folder}/.gitkeep"] = ""
     return dict(sorted(files.items()))

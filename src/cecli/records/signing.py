@@ -49,9 +49,10 @@ def sign(root: Path, what: str, period: str | None, member_id: str, day, author:
             raise InvalidInput(f'`{period}` is not a quarter written like "2025-26 Q2".', "Nothing was written.")
     with change(root, "Sign.", author) as tx:
         council = tx.council
-        if council.profile is None or council.profile.name != "ny-cet":
-            raise InvalidInput("Signing quarterly reports and the Continuation Plan is a New York (ny-cet) requirement; "
-                               "this council's profile does not have it.")
+        if council.profile is None or not council.profile.applies("CEC403"):
+            raise InvalidInput("Signing quarterly reports and the Continuation Plan is a requirement of profiles with "
+                               "rule CEC403 (New York); this council's profile "
+                               f"({council.profile.name if council.profile else 'unknown'}) does not have it.")
         member = _signer(council, member_id, signed_on)
         check.intact(council, tx.findings, "reports.yaml")
         doc = tx.edit("reports.yaml", default={"public_reports": [], "quarterly_reports": []})

@@ -11,6 +11,17 @@ from cecli import profiles
 from cecli.rules import FAMILIES, REGISTRY
 
 
+def source_lines(entry, loaded: dict) -> list[str]:
+    """"Source: ..." for a rule, or one line per profile where they cite different law."""
+    cited = {name: profile.source(entry.code, entry.source) for name, profile in loaded.items()
+             if profile.level(entry.code, entry.severity, entry.everywhere) is not None}
+    distinct = set(cited.values())
+    if len(distinct) > 1:
+        return [f"Source ({name}): {text}" for name, text in cited.items() if text]
+    text = next(iter(distinct), "") or entry.source
+    return [f"Source: {text}"] if text else []
+
+
 def markdown() -> str:
     names = profiles.available()
     loaded = {name: profiles.load(name) for name in names}
@@ -38,7 +49,7 @@ def markdown() -> str:
         out.append("")
         levels = []
         for name in names:
-            level = loaded[name].severities.get(code, entry.severity)
+            level = loaded[name].level(code, entry.severity, entry.everywhere)
             levels.append(f"{name}: {level.value if level else 'does not apply'}")
         out.append(f"- Severity: {'; '.join(levels)}")
         if entry.parameters:
@@ -48,8 +59,7 @@ def markdown() -> str:
                          if parameter in loaded[name].parameters]
                 values.append(f"`{parameter}` ({', '.join(shown)})" if shown else f"`{parameter}`")
             out.append(f"- Parameters: {', '.join(values)}")
-        if entry.source:
-            out.append(f"- Source: {entry.source}")
+        out += [f"- {line}" for line in source_lines(entry, loaded)]
         out.append("")
         if entry.explanation:
             out += [entry.explanation, ""]

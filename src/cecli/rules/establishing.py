@@ -66,7 +66,7 @@ def _outreach_target(ctx, path: tuple):
     return "council.yaml", ()
 
 
-@rule("CEC201", "error", "ny-cet", "NY-CET; 8 NYCRR 100.19", parameters=("establish_within_business_days",))
+@rule("CEC201", "error", "state", "NY-CET; 8 NYCRR 100.19", parameters=("establish_within_business_days",))
 def established_in_time(ctx):
     """The team was established no later than 20 business days after the school was designated.
 
@@ -111,7 +111,7 @@ def established_in_time(ctx):
             path=("designated",), severity=ctx.shortfall_severity(False))
 
 
-@rule("CEC202", "warning", "ms-cec", MS_STEPS)
+@rule("CEC202", "warning", "state", MS_STEPS)
 def steps_in_order(ctx):
     """The establishment steps happened in order.
 
@@ -198,7 +198,7 @@ def _part_of_day(start: dt.time) -> str:
     return "evening"
 
 
-@rule("CEC203", "warning", "ms-cec", "MS-CEC Step 2", parameters=("min_info_sessions",))
+@rule("CEC203", "warning", "state", "MS-CEC Step 2", parameters=("min_info_sessions",))
 def enough_info_sessions(ctx):
     """At least two information sessions, at different times of day.
 
@@ -253,7 +253,7 @@ def _sessions_finding(ctx, cycle, has_election: bool):
                           "each session's `start`.", path=("date",), severity=severity)
 
 
-@rule("CEC204", "warning", "ms-cec", "MS-CEC Step 3")
+@rule("CEC204", "warning", "state", "MS-CEC Step 3")
 def nominations_three_ways(ctx):
     """Nominations were accepted electronically, by mail and in person.
 
@@ -281,7 +281,7 @@ def nominations_three_ways(ctx):
                           path=("methods",), severity=ctx.shortfall_severity(not still_open))
 
 
-@rule("CEC205", "warning", "ms-cec", "MS-CEC Step 4", parameters=("election_notice_days",))
+@rule("CEC205", "warning", "state", "MS-CEC Step 4", parameters=("election_notice_days",))
 def election_notice_and_voters(ctx):
     """Notice of an election was given at least 14 days before it, and the community voted.
 

@@ -14,7 +14,7 @@ import math
 from cecli.evidence import COUNCIL_KINDS, council_meetings, held, upcoming
 from cecli.findings import Severity
 from cecli.model.base import quarters
-from cecli.rules import rule
+from cecli.rules import Due, rule
 
 MS = "MS-CEC"
 MS_SETUP = 'MS-CEC "Meeting Setup"'
@@ -42,7 +42,7 @@ def _live(meetings):
 
 # --- how many ---------------------------------------------------------------------------------------
 
-@rule("CEC301", "warning", "ms-cec", 'MS-CEC "Who is responsible for the success of CECs?"',
+@rule("CEC301", "warning", "state", 'MS-CEC "Who is responsible for the success of CECs?"',
       parameters=("min_meetings_per_year",))
 def meetings_per_year(ctx):
     """At least min_meetings_per_year (default 6) meetings are held in the school year.
@@ -74,7 +74,7 @@ def meetings_per_year(ctx):
                               severity=ctx.shortfall_severity(False))
 
 
-@rule("CEC302", "warning", "ms-cec", f"{MS_SETUP}; Miss. Code Ann. § 25-41-13")
+@rule("CEC302", "warning", "state", f"{MS_SETUP}; Miss. Code Ann. § 25-41-13")
 def schedule_adopted(ctx):
     """The meeting schedule for the year was adopted at the start of the year.
 
@@ -123,7 +123,7 @@ def open_to_public(ctx):
                               "and say where and how the public can attend.", ("open_to_public",))
 
 
-@rule("CEC304", "warning", "ms-cec", MS_SETUP, parameters=("meeting_min_minutes", "meeting_max_minutes"))
+@rule("CEC304", "warning", "state", MS_SETUP, parameters=("meeting_min_minutes", "meeting_max_minutes"))
 def meeting_length(ctx):
     """A meeting lasts between 60 and 90 minutes.
 
@@ -155,7 +155,7 @@ def agenda_due(meeting, lead_days: int) -> dt.date:
     return meeting.date - dt.timedelta(days=lead_days)
 
 
-@rule("CEC305", "warning", "ms-cec", MS_SECRETARY, parameters=("agenda_lead_days",))
+@rule("CEC305", "warning", "state", MS_SECRETARY, parameters=("agenda_lead_days",))
 def agenda_sent_in_time(ctx):
     """The agenda was sent at least agenda_lead_days (default 3) days before the meeting.
 
@@ -189,24 +189,35 @@ def agenda_sent_in_time(ctx):
                           "`cec check` lists the date under \"What is due next\".", ("agenda_sent",))
 
 
-@rule("CEC306", "warning", "all", f"{MS}; {MS_MINUTES}")
+@agenda_sent_in_time.due
+def agenda_deadlines(ctx):
+    """The agenda of each meeting still to come and not yet sent."""
+    lead = int(ctx.params.get("agenda_lead_days", 3))
+    for meeting in _live(ctx.council.meetings):
+        if meeting.kind in COUNCIL_KINDS and upcoming(meeting, ctx.as_of) and not meeting.agenda_sent:
+            yield Due(agenda_due(meeting, lead), f"Send the agenda for the meeting of {meeting.date}", meeting,
+                      ("agenda_sent",), "Send it to members, then record the date under `agenda_sent`.")
+
+
+@rule("CEC306", "warning", "all", f"{MS}; {MS_MINUTES}", parameters=("held_attendance_severity",))
 def attendance_recorded(ctx):
     """A held meeting records attendance: members present and members absent.
 
     Minutes must show who attended. For each meeting that has taken place, cec checks that the
     attendance lists the members present and accounts for every member active on that day (as
-    present, absent or excused). Under the Mississippi profile a meeting marked held without it is
-    an error; a past meeting whose status is not recorded is a warning. Record attendance with
-    `cec meeting attendance`.
+    present, absent or excused). A meeting marked held without it takes the profile's
+    `held_attendance_severity` (an error in Mississippi); a past meeting whose status is not
+    recorded takes the rule's severity. Record attendance with `cec meeting attendance`.
     """
     council = ctx.council
+    once_held = Severity(ctx.params.get("held_attendance_severity", ctx.severity.value))
     for meeting in _live(council.meetings):
         if meeting.kind not in COUNCIL_KINDS:
             continue
         was_held = held(meeting, ctx.as_of)
         if not (was_held or (meeting.status is None and meeting.date < ctx.as_of)):
             continue
-        level = Severity.ERROR if was_held and ctx.profile.name == "ms-cec" else ctx.severity
+        level = once_held if was_held else ctx.severity
         attendance = meeting.attendance
         if attendance is None or not attendance.present:
             yield ctx.finding(meeting, f"The meeting of {meeting.date} records no members present.",
@@ -223,7 +234,7 @@ def attendance_recorded(ctx):
                               severity=level)
 
 
-@rule("CEC307", "warning", "ms-cec", f"{MS_MINUTES}; {MS_SECRETARY}", parameters=("minutes_within_days",))
+@rule("CEC307", "warning", "state", f"{MS_MINUTES}; {MS_SECRETARY}", parameters=("minutes_within_days",))
 def minutes_recorded(ctx):
     """Minutes are recorded within 30 days of the meeting and sent to members.
 
@@ -260,7 +271,18 @@ def minutes_recorded(ctx):
                               ("minutes",))
 
 
-@rule("CEC308", "warning", "ms-cec", MS_MINUTES)
+@minutes_recorded.due
+def minutes_deadlines(ctx):
+    """The minutes of each meeting held and not yet recorded."""
+    within = int(ctx.params.get("minutes_within_days", 30))
+    for meeting in _live(ctx.council.meetings):
+        if (meeting.kind in COUNCIL_KINDS and held(meeting, ctx.as_of)
+                and not (meeting.minutes and meeting.minutes.recorded)):
+            yield Due(meeting.date + dt.timedelta(days=within), f"Record the minutes of the meeting of {meeting.date}",
+                      meeting, ("minutes",), "Write them up, send them to members, and record the dates under `minutes`.")
+
+
+@rule("CEC308", "warning", "state", MS_MINUTES)
 def votes_recorded(ctx):
     """Every motion records each member's vote.
 
@@ -312,7 +334,7 @@ def notice_in_time(meeting, posted: dt.date | dt.datetime, hours: int) -> bool:
     return (meeting.date - day).days >= math.ceil(hours / 24)
 
 
-@rule("CEC309", "warning", "ny-cet", "NY Public Officers Law § 104", parameters=("notice_hours",))
+@rule("CEC309", "warning", "state", "NY Public Officers Law § 104", parameters=("notice_hours",))
 def notice_posted(ctx):
     """Public notice is posted at least 72 hours before a meeting scheduled a week or more ahead.
 
@@ -352,7 +374,23 @@ def notice_posted(ctx):
                           "date under \"What is due next\".", ("notice_posted",))
 
 
-@rule("CEC310", "error", "ny-cet", 'NY-CET "CET as Thought Partner"', parameters=("min_meetings_per_quarter",))
+@notice_posted.due
+def notice_deadlines(ctx):
+    """The public notice of each regular meeting still to come and not yet posted."""
+    yield from notice_dues(ctx, int(ctx.params.get("notice_hours", 72)))
+
+
+def notice_dues(ctx, hours: int):
+    for meeting in _live(ctx.council.meetings):
+        if meeting.kind == "regular" and upcoming(meeting, ctx.as_of) and meeting.notice_posted is None:
+            due = notice_due(meeting, hours)
+            timed = isinstance(due, dt.datetime)
+            yield Due(due.date() if timed else due, f"Post the public notice for the meeting of {meeting.date}",
+                      meeting, ("notice_posted",), "Post it, then record when under `notice_posted`.",
+                      time=f" {due:%H:%M}" if timed else "")
+
+
+@rule("CEC310", "error", "state", 'NY-CET "CET as Thought Partner"', parameters=("min_meetings_per_quarter",))
 def meetings_per_quarter(ctx):
     """Meetings are regularly scheduled: at least min_meetings_per_quarter (default 1) each quarter.
 

@@ -92,7 +92,7 @@ def _who_left(members, categories, day: dt.date):
     return None
 
 
-@rule("CEC101", "error", "ny-cet", NY_CET, parameters=("student_grade_from",))
+@rule("CEC101", "error", "state", NY_CET, parameters=("student_grade_from",))
 def required_groups_always_present(ctx):
     """The team always includes the principal, a parent, a teacher or staff member, and (from grade 7) a student.
 
@@ -145,7 +145,7 @@ def _gap_finding(ctx, label, categories, first, last):
     return ctx.finding(target, message, hint, path=path, key=bool(path))
 
 
-@rule("CEC102", "warning", "ms-cec", f"MS-CEC; {MS_STATUTE}", parameters=("min_categories",))
+@rule("CEC102", "warning", "state", f"MS-CEC; {MS_STATUTE}", parameters=("min_categories",))
 def broad_spectrum(ctx):
     """The membership reflects a broad spectrum of the community.
 
@@ -179,7 +179,7 @@ def broad_spectrum(ctx):
             path=path, key=bool(path))
 
 
-@rule("CEC103", "error", "ms-cec", MS_STATUTE)
+@rule("CEC103", "error", "state", MS_STATUTE)
 def not_all_board_appointed(ctx):
     """Members are not all appointed by the school board.
 
@@ -203,7 +203,7 @@ def not_all_board_appointed(ctx):
             path=path, key=bool(path))
 
 
-@rule("CEC104", "warning", "ms-cec", "MS-CEC \"Example: Officer/Role\"")
+@rule("CEC104", "warning", "state", "MS-CEC \"Example: Officer/Role\"")
 def officer_roles_filled(ctx):
     """Each officer role is held by exactly one active member.
 
@@ -231,7 +231,7 @@ def officer_roles_filled(ctx):
                               path=("roles", extra.roles.index(role)))
 
 
-@rule("CEC105", "error", "ny-cet", NY_SELECTION)
+@rule("CEC105", "error", "state", NY_SELECTION)
 def representatives_selected(ctx):
     """A parent representative is not a district employee; representatives record how they were selected.
 
@@ -298,7 +298,7 @@ def _and(words) -> str:
     return "the " + ", ".join(words[:-1]) + f" and {words[-1]} roles"
 
 
-@rule("CEC107", "warning", "ms-cec", "MS-CEC \"CEC Reporting Requirements\"")
+@rule("CEC107", "warning", "state", "MS-CEC \"CEC Reporting Requirements\"")
 def active_members_have_email(ctx):
     """Each active member has an email address.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cecli.model.base import quarters
 from cecli.model.plan import COMPONENTS
-from cecli.rules import rule
+from cecli.rules import Due, rule
 
 MS_GUIDANCE = "MS-CEC"
 NY_CET = "NY-CET"
@@ -32,7 +32,7 @@ def _listing(words: list[str]) -> str:
 
 # --- CEC401 ---------------------------------------------------------------------------------------
 
-@rule("CEC401", "warning", "ms-cec", MS_GUIDANCE)
+@rule("CEC401", "warning", "state", MS_GUIDANCE)
 def goals_rest_on_data(ctx):
     """The school year has at least one goal, set after a review of data, and each goal names its data.
 
@@ -95,7 +95,7 @@ def _goal_data(ctx, year, goal, reviewed: set[str]):
 
 # --- CEC402 ---------------------------------------------------------------------------------------
 
-@rule("CEC402", "error", "ms-cec", "Miss. Code Ann. § 37-18-5")
+@rule("CEC402", "error", "state", "Miss. Code Ann. § 37-18-5")
 def public_report_each_year(ctx):
     """At least one public progress report to the community in the school year.
 
@@ -145,7 +145,7 @@ def _is_building_admin(member) -> bool:
     return bool(member.building_admin) or member.category == "principal"
 
 
-@rule("CEC403", "error", "ny-cet", NY_CET)
+@rule("CEC403", "error", "state", NY_CET)
 def signed_by_non_administrator(ctx):
     """The Continuation Plan and each quarterly report are signed by a team member who is not a building administrator.
 
@@ -205,9 +205,20 @@ def _signer(ctx, document, label, member):
                           path=("signed_on",) if document.signed_on else ("signed_by",))
 
 
+@signed_by_non_administrator.due
+def quarterly_report_deadlines(ctx):
+    """Each quarterly report not yet submitted, due on its due date."""
+    reports = ctx.council.reports
+    for report in reports.quarterly_reports if reports else []:
+        if report.due and not report.submitted:
+            yield Due(report.due, ctx.profile.word("quarterly_report_due", period=report.period)
+                      or f"Sign and submit the quarterly report for {report.period}", report, ("due",),
+                      ctx.profile.word("quarterly_report_hint"))
+
+
 # --- CEC404 ---------------------------------------------------------------------------------------
 
-@rule("CEC404", "error", "ny-cet", "NY-CET \"Community Engagement Plan\"")
+@rule("CEC404", "error", "state", "NY-CET \"Community Engagement Plan\"")
 def plan_has_seven_components(ctx):
     """The Community Engagement Plan covers all seven components.
 
@@ -247,7 +258,7 @@ def _update_for(update, label: str, begin, end) -> bool:
     return begin <= update.date <= end
 
 
-@rule("CEC405", "warning", "ny-cet", NY_CET)
+@rule("CEC405", "warning", "state", NY_CET)
 def plan_update_each_quarter(ctx):
     """Each quarter has an update on the Community Engagement Plan's implementation.
 
@@ -287,7 +298,7 @@ def plan_update_each_quarter(ctx):
 
 # --- CEC406 ---------------------------------------------------------------------------------------
 
-@rule("CEC406", "info", "ms-cec", MS_GUIDANCE)
+@rule("CEC406", "info", "state", MS_GUIDANCE)
 def recommendation_addressed(ctx):
     """A recommendation is addressed to school or district leadership or the board.
 
