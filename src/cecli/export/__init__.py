@@ -66,7 +66,7 @@ def _header(council, year: str, as_of: dt.date, state: GitState) -> list[str]:
 def export_items() -> dict:
     """The kinds of export item a profile can list under `export: items:`, each a function
     (package, council, year, as_of, first number) -> index rows."""
-    from cecli.export import ms, ny
+    from cecli.export import ca, ms, ny
 
     return {
         "mcaps": ms.build,
@@ -74,6 +74,10 @@ def export_items() -> dict:
         "roster-groups": ny.roster_item,
         "meetings": ny.meetings_item,
         "quarterly-signatures": ny.signatures_item,
+        "roster-sides": ca.roster_item,
+        "posted-agendas": ca.agendas_item,
+        "minutes": ca.minutes_item,
+        "spsa-approvals": ca.spsa_item,
     }
 
 

@@ -13,7 +13,6 @@ import math
 
 from cecli.evidence import COUNCIL_KINDS, council_meetings, held, upcoming
 from cecli.findings import Severity
-from cecli.model.base import quarters
 from cecli.rules import Due, rule
 
 MS = "MS-CEC"
@@ -282,16 +281,18 @@ def minutes_deadlines(ctx):
                       meeting, ("minutes",), "Write them up, send them to members, and record the dates under `minutes`.")
 
 
-@rule("CEC308", "warning", "state", MS_MINUTES)
+@rule("CEC308", "warning", "state", f"{MS_MINUTES}(1)")
 def votes_recorded(ctx):
-    """Every motion records each member's vote.
+    """Every motion voted on records each member's vote.
 
-    Mississippi's Open Meetings Act requires the minutes to show how each member voted. For each
-    motion at a meeting held, every member listed present must appear under `votes` (`for`,
-    `against`, `abstain` or `recused`), or the motion records `unanimous: true`: every member
-    present voted for it (`cec meeting vote DATE N --unanimous`). A motion that records only its
-    result (a voice vote nobody counted) does not say how each member voted. Withdrawn and tabled
-    motions were never voted on and are not judged.
+    Open meetings laws require the minutes to show how each member voted (Mississippi's Open
+    Meetings Act, § 25-41-11(1): an error there; New York's Public Officers Law §§ 87(3)(a) and
+    106, a record of the final vote of each member: a warning). For each motion at a meeting held,
+    every member listed present must appear under `votes` (`for`, `against`, `abstain` or
+    `recused`), or the motion records `unanimous: true`: every member present voted for it (`cec
+    meeting vote DATE N --unanimous`). A motion that records only its result (a voice vote nobody
+    counted) does not say how each member voted. Withdrawn and tabled motions were never voted on
+    and are not judged.
     """
     council = ctx.council
     for meeting in _live(council.meetings):
@@ -390,45 +391,51 @@ def notice_dues(ctx, hours: int):
                       time=f" {due:%H:%M}" if timed else "")
 
 
-@rule("CEC310", "error", "state", 'NY-CET "CET as Thought Partner"', parameters=("min_meetings_per_quarter",))
+@rule("CEC310", "warning", "state", 'NY-CET "CET as Thought Partner"', parameters=("min_meetings_per_quarter",))
 def meetings_per_quarter(ctx):
-    """Meetings are regularly scheduled: at least min_meetings_per_quarter (default 1) each quarter.
+    """Meetings are regularly scheduled: at least min_meetings_per_quarter (default 1) in each NYSED reporting period.
 
-    New York requires regularly scheduled meetings with the team. cec splits each school year into
-    quarters (July-September, October-December, January-March, April-June) and counts the regular
-    and special meetings held in each. During a quarter, if the meetings held and scheduled fall
-    short, a note says how many to schedule before it ends; once it has ended, a shortfall is an
-    error. Quarters before the team was established, and the one in which it was established
-    (unless on its first day), are not judged; without an `established` date in council.yaml, the
-    first meeting on record stands in for it.
+    New York requires regularly scheduled meetings with the team. cec counts the regular and
+    special meetings held in each of NYSED's receivership reporting periods, which are not calendar
+    quarters (2025-26 Q2 ran from October 31 to January 30; see the reporting periods in
+    docs/format.md, and `reporting_periods` in council.yaml for newer dates). During a period, if
+    the meetings held and scheduled fall short, a note says how many to schedule before it ends; a
+    meeting on the period's last day counts. Once it has ended, a shortfall is a warning. Periods
+    that began before the team was established are not judged; without an `established` date in
+    council.yaml, the first meeting on record stands in for it. A period taken from NYSED's usual
+    calendar, not from dates NYSED published, is said to be estimated.
     """
     council, needed = ctx.council, int(ctx.params.get("min_meetings_per_quarter", 1))
     established = council.info.established if council.info else None
     if established is None and council.meetings:
         established = min(m.date for m in council.meetings)  # the records start here
-    established = ctx.judged_from(established)  # nor quarters before records_start
-    start = ctx.profile.school_year_start
+    established = ctx.judged_from(established)  # nor periods before records_start
+    plural = "" if needed == 1 else "s"
+    meetings = [m for m in _live(council.meetings) if m.kind in COUNCIL_KINDS]
     for year in ctx.years():
-        meetings = council_meetings(council, year)
-        for name, begin, end in quarters(year, *start):
+        for period in ctx.periods(year):
+            begin, end = period.start, period.end
             if begin > ctx.as_of or (established and established > begin):
                 continue
             inside = [m for m in meetings if begin <= m.date <= end]
             done = sum(1 for m in inside if held(m, ctx.as_of))
             ahead = sum(1 for m in inside if upcoming(m, ctx.as_of))
-            span = f"{name} ({begin} to {end})"
+            span = f"{period.label} ({begin} to {end}{_estimated(period)})"
             if end < ctx.as_of:
                 if done < needed:
-                    yield ctx.finding("council.yaml", f"{done} of {needed} meeting{'' if needed == 1 else 's'} "
-                                      f"held in {span}.",
-                                      "Hold at least one meeting every quarter; adopt a calendar that spreads "
-                                      "them through the year.", severity=ctx.shortfall_severity(True))
+                    yield ctx.finding("council.yaml", f"{done} of {needed} meeting{plural} held in {span}.",
+                                      "Hold at least one meeting in every reporting period; adopt a calendar that "
+                                      "spreads them through the year.", severity=ctx.shortfall_severity(True))
             elif done + ahead < needed:
                 more = needed - done - ahead
-                yield ctx.finding("council.yaml", f"{done} of {needed} meeting{'' if needed == 1 else 's'} held in "
+                yield ctx.finding("council.yaml", f"{done} of {needed} meeting{plural} held in "
                                   f"{span}, {ahead} scheduled, {more} more to schedule before {end}.",
                                   "Schedule a meeting with `cec meeting new --date YYYY-MM-DD`.",
                                   severity=ctx.shortfall_severity(False))
+
+
+def _estimated(period) -> str:
+    return f", estimated from the usual {period.source} calendar" if period.estimated else ""
 
 
 # --- what is recorded ------------------------------------------------------------------------------
@@ -508,3 +515,110 @@ def quorum(ctx):
                                   f"majority ({majority}).",
                                   "Ratify the decision at a meeting with a quorum, or record the missing "
                                   "members in `attendance: present`.", ("motions", index, "result"))
+
+
+# --- New York: minutes and records available; Mississippi: special meetings -----------------------
+
+@rule("CEC313", "warning", "state", "NY Public Officers Law § 106(3)", parameters=("minutes_available_days",))
+def minutes_available(ctx):
+    """Minutes (at least the motions and the votes on them) are available within minutes_available_days (default 14) days of the meeting.
+
+    New York's Open Meetings Law makes the minutes of a meeting (a record of every motion, proposal
+    and resolution and the vote on it) available to the public within two weeks of the meeting
+    (`minutes_available_days`). cec reads `minutes.recorded` for each meeting held: recorded on day
+    14 is in time, day 15 is late. Until the last day the minutes are listed under "What is due
+    next"; after it, missing minutes are reported.
+    """
+    within = int(ctx.params.get("minutes_available_days", 14))
+    for meeting in _live(ctx.council.meetings):
+        if meeting.kind not in COUNCIL_KINDS or not held(meeting, ctx.as_of):
+            continue
+        due = meeting.date + dt.timedelta(days=within)
+        recorded = meeting.minutes.recorded if meeting.minutes else None
+        if recorded is None:
+            if ctx.as_of > due:
+                yield ctx.finding(meeting, f"No minutes are recorded for the meeting of {meeting.date}; they were to "
+                                  f"be available within {_days(within)} (by {due}).",
+                                  "Write up the minutes (at least each motion and the vote on it), make them "
+                                  "available, and record the date (`cec meeting record DATE --recorded ...`).",
+                                  ("minutes",))
+        elif (recorded - meeting.date).days > within:
+            yield ctx.finding(meeting, f"The minutes of the meeting of {meeting.date} were recorded on {recorded}, "
+                              f"{_days((recorded - meeting.date).days)} after it; they should be available within "
+                              f"{_days(within)} (by {due}).",
+                              f"Make the minutes available within {_days(within)} of each meeting; draft minutes "
+                              "marked as such are enough.", ("minutes", "recorded"))
+
+
+@minutes_available.due
+def minutes_available_deadlines(ctx):
+    within = int(ctx.params.get("minutes_available_days", 14))
+    for meeting in _live(ctx.council.meetings):
+        if (meeting.kind in COUNCIL_KINDS and held(meeting, ctx.as_of)
+                and not (meeting.minutes and meeting.minutes.recorded)):
+            yield Due(meeting.date + dt.timedelta(days=within), f"Make the minutes of the meeting of {meeting.date} "
+                      "available", meeting, ("minutes",), "Record the date under `minutes: recorded:`.")
+
+
+@rule("CEC314", "info", "state", "NY Public Officers Law § 103(e)", parameters=("documents_hours",))
+def documents_posted_ahead(ctx):
+    """Records to be discussed were posted at least 24 hours before the meeting where practicable.
+
+    New York's Open Meetings Law asks that the records to be discussed at a meeting (the proposals,
+    resolutions, reports and policies on the agenda) be made available on request, and posted on
+    the website where there is one, at least 24 hours before the meeting where practicable
+    (`documents_hours`). cec reads `documents_posted` ("2026-03-16 17:00") and notes a meeting
+    whose records were posted later than that; a date without a time counts in calendar days
+    (the day before the meeting is in time). A meeting with no `documents_posted` is not judged,
+    since not every meeting has records to post.
+    """
+    hours = int(ctx.params.get("documents_hours", 24))
+    for meeting in _live(ctx.council.meetings):
+        posted = meeting.documents_posted
+        if posted is None or meeting.kind not in COUNCIL_KINDS or notice_in_time(meeting, posted, hours):
+            continue
+        yield ctx.finding(meeting, f"The records for the meeting of {meeting.date} were posted on {_moment(posted)}, "
+                          f"less than {hours} hours before it (by {_moment(notice_due(meeting, hours))}).",
+                          f"Post the records to be discussed on the website at least {hours} hours ahead when "
+                          "you can.", ("documents_posted",))
+
+
+@rule("CEC316", "error", "state", "Miss. Code Ann. § 25-41-13(1)", parameters=("special_notice_minutes",))
+def special_meeting_notice(ctx):
+    """A special meeting's notice (date, time, place, subject) was posted within one hour after the meeting was called.
+
+    Mississippi's Open Meetings Act requires notice of a special (or recess) meeting, with its date,
+    time, place and subject matter, to be posted within one hour after the meeting is called
+    (`special_notice_minutes`, 60). cec reads `called` and `notice_posted` on each special meeting,
+    both as "YYYY-MM-DD HH:MM": posted 60 minutes after the call is in time, 61 is late. A special
+    meeting that has taken place without both recorded is reported, since the record cannot show
+    the notice was in time; a date without a time is in time only when it is the day of the call.
+    """
+    limit = int(ctx.params.get("special_notice_minutes", 60))
+    for meeting in _live(ctx.council.meetings):
+        if meeting.kind != "special":
+            continue
+        called, posted = meeting.called, meeting.notice_posted
+        if called is None or posted is None:
+            if meeting.date < ctx.as_of or held(meeting, ctx.as_of):
+                gaps = [name for name, value in (("called", called), ("notice_posted", posted)) if value is None]
+                yield ctx.finding(meeting, f"The special meeting of {meeting.date} does not record "
+                                  f"{' or '.join(_SPECIAL_WORDS[g] for g in gaps)}.",
+                                  "Record `called` and `notice_posted` as \"YYYY-MM-DD HH:MM\": notice must be "
+                                  f"posted within {limit} minutes after the meeting is called.", (gaps[0],))
+            continue
+        if isinstance(called, dt.datetime) and isinstance(posted, dt.datetime):
+            late = posted - called > dt.timedelta(minutes=limit)
+            gap = f"{int((posted - called).total_seconds() // 60)} minutes after it was called"
+        else:
+            day = lambda v: v.date() if isinstance(v, dt.datetime) else v  # noqa: E731
+            late = day(posted) > day(called)
+            gap = "on a later day than it was called"
+        if late:
+            yield ctx.finding(meeting, f"Notice of the special meeting of {meeting.date} was posted at "
+                              f"{_moment(posted)}, {gap} ({_moment(called)}); it must be posted within {limit} "
+                              "minutes.", "Post notice of a special meeting (date, time, place and subject) "
+                              "within one hour of calling it.", ("notice_posted",))
+
+
+_SPECIAL_WORDS = {"called": "when it was called", "notice_posted": "when its notice was posted"}

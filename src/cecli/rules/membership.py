@@ -313,3 +313,54 @@ def active_members_have_email(ctx):
             yield ctx.finding(member, f"{member.name} has no email address.",
                               f"Add it with `cec member update {member.id} --email ADDRESS`; the MCAPS membership "
                               "list asks for it.")
+
+
+
+@rule("CEC108", "info", "all", "Good practice: adopted bylaws or norms")
+def bylaws_adopted(ctx):
+    """The council adopted bylaws or norms.
+
+    A council runs more smoothly, and settles disagreements more fairly, when it has written down
+    how it works: how members are chosen and replaced, officers, quorum, how it decides, and how
+    meetings run. cec looks in council.yaml for the date the council adopted its bylaws or norms
+    (`bylaws: {adopted: 2025-10-07, evidence: [evidence/bylaws.pdf]}`) and notes when none is
+    recorded, or when one is recorded without the adopted document.
+
+    To fix it, adopt bylaws or norms at a meeting, then record the date and the document under
+    `bylaws` in council.yaml.
+    """
+    info = ctx.council.info
+    if info is None:
+        return
+    bylaws = info.bylaws
+    if bylaws is None or bylaws.adopted is None:
+        yield ctx.finding("council.yaml", "No bylaws or norms adopted by the council are recorded.",
+                          "Adopt bylaws or norms at a meeting, then record them in council.yaml: "
+                          "`bylaws: {adopted: YYYY-MM-DD, evidence: [evidence/bylaws.pdf]}`.",
+                          ("bylaws",) if bylaws is not None else ())
+    elif not bylaws.evidence:
+        yield ctx.finding("council.yaml", f"The bylaws adopted on {bylaws.adopted} are not kept with the records.",
+                          "Save the adopted document under evidence/ and list it under `bylaws: evidence:`.",
+                          ("bylaws", "adopted"))
+
+
+@rule("CEC109", "info", "state", "MS-CEC; MDE P-16 guidelines")
+def student_voice(ctx):
+    """No active member is a student or college student; the guidance gives parents and students special emphasis.
+
+    Mississippi's guidance names college students and students among the members a council draws
+    on, and gives parents and students special emphasis. cec notes when none of the members active
+    on the as-of date is a `student` or `college-student` (parents are checked by CEC102).
+
+    To fix it, invite a student or college student to serve (`cec member add --category student`);
+    where a school's students are young, a college student or a student from the feeder high
+    school can bring the students' view.
+    """
+    if _roster_unreadable(ctx):
+        return
+    active = _active(ctx)
+    if active and not any(m.category in ("student", "college-student") for m in active):
+        target, path = _roster(ctx)
+        yield ctx.finding(target, f"None of the {len(active)} active members is a student or college student.",
+                          "Invite a student or college student to serve (`cec member add --category student`); "
+                          "the guidance gives parents and students special emphasis.", path=path, key=bool(path))

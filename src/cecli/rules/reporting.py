@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from cecli.model.base import quarters
 from cecli.model.plan import COMPONENTS
 from cecli.rules import Due, rule
 
@@ -151,15 +150,23 @@ def signed_by_non_administrator(ctx):
 
     New York requires a member of the Community Engagement Team, other than a school building
     administrator, to sign the Continuation Plan and each quarterly report, attesting that the team
-    was engaged. cec checks reports.yaml: each `signed_by` names a member who is not a building
-    administrator (`building_admin: true` in the roster, or the principal) and who was active on
-    `signed_on` (or, if that is missing, on the `submitted` date). A document not yet signed is
-    shown as advice until it is submitted or its `due` date passes.
+    was engaged. There is one quarterly report for each NYSED reporting period, due on the period's
+    last day (see the reporting periods in docs/format.md); a report's own `due` date, when
+    recorded, wins. cec checks reports.yaml: each period whose due date has passed, from the one in
+    which the team was established, has a report recorded under its `period` ("2025-26 Q2"); each
+    `signed_by` names a member who is not a building administrator (`building_admin: true` in the
+    roster, or the principal) and who was active on `signed_on` (or, if that is missing, on the
+    `submitted` date): a member who left the day before signing was not. A document not yet signed
+    is shown as advice until it is submitted or its due date passes. A due date taken from NYSED's
+    usual calendar, not from dates it published, is given as "due about".
 
     To fix it, have an eligible member (a parent, teacher, student or community member) sign, and
     record `signed_by` and `signed_on`.
     """
     reports = ctx.council.reports
+    if reports is None and _unreadable(ctx, "reports.yaml", reports):
+        return
+    yield from _missing_quarterly_reports(ctx)
     if reports is None:
         return
     for document, label in _signed_documents(reports):
@@ -172,18 +179,63 @@ def signed_by_non_administrator(ctx):
         yield from _signer(ctx, document, label, member)
 
 
+def _judged_periods(ctx):
+    """The reporting periods the team answers for: from the one it was established in (or the
+    council's records start) up to the as-of date."""
+    info = ctx.council.info
+    if info is None or info.established is None:
+        return
+    start = max(info.established, getattr(info, "records_start", None) or info.established)
+    for year in ctx.years():
+        for period in ctx.periods(year):
+            if period.end >= start and period.start <= ctx.as_of:
+                yield period
+
+
+def _period_of(ctx, report):
+    """The reporting period a quarterly report is for (None when its `period` names none)."""
+    label = report.period.strip()
+    year = label[:7]
+    for period in ctx.periods(year) if len(label) == 10 and label[4] == "-" else []:
+        if period.label == label:
+            return period
+    return None
+
+
+def due_of(ctx, report):
+    """A quarterly report's due date and how to say it: its own `due`, else its period's."""
+    period = _period_of(ctx, report)
+    if report.due:
+        return report.due, f"due on {report.due}"
+    if period is not None:
+        return period.due, period.due_text() if period.estimated else f"due on {period.due}"
+    return None, ""
+
+
+def _missing_quarterly_reports(ctx):
+    recorded = {r.period.strip() for r in (ctx.council.reports.quarterly_reports if ctx.council.reports else [])}
+    target, path = _file_or_council(ctx, "reports.yaml", ("quarterly_reports",))
+    for period in _judged_periods(ctx):
+        if period.label in recorded or period.due >= ctx.as_of:
+            continue
+        yield ctx.finding(target, f"No quarterly report is recorded for {period.label} ({period.start} to "
+                          f"{period.end}), {period.due_text().replace('due ', 'which was due ', 1)}.",
+                          f'Record it in reports.yaml under `quarterly_reports` (period: "{period.label}") with '
+                          "who signed it and when (`cec sign quarterly`).", path=path, key=bool(path))
+
+
 def _unsigned(ctx, document, label):
-    due = getattr(document, "due", None)
+    due, due_words = due_of(ctx, document) if hasattr(document, "period") else (None, "")
     if document.submitted:
         yield ctx.finding(document, f"{label} was submitted on {document.submitted} without a signature.",
                           "Have a team member who is not a building administrator sign it; record `signed_by`.",
                           path=("submitted",))
     elif due and due < ctx.as_of:
-        yield ctx.finding(document, f"{label} was due on {due} and is not signed.",
+        yield ctx.finding(document, f"{label} was {due_words} and is not signed.",
                           "Have a team member who is not a building administrator sign it; record `signed_by`.",
                           path=("due",))
     else:
-        when = f" before it is due on {due}" if due else " before it is submitted"
+        when = f" before it is {due_words}" if due else " before it is submitted"
         yield ctx.finding(document, f"{label} still needs a signature{when}.",
                           "A team member who is not a building administrator signs it; record `signed_by` and "
                           "`signed_on`.", severity=ctx.shortfall_severity(False))
@@ -209,11 +261,21 @@ def _signer(ctx, document, label, member):
 def quarterly_report_deadlines(ctx):
     """Each quarterly report not yet submitted, due on its due date."""
     reports = ctx.council.reports
+    recorded = {}
     for report in reports.quarterly_reports if reports else []:
-        if report.due and not report.submitted:
-            yield Due(report.due, ctx.profile.word("quarterly_report_due", period=report.period)
-                      or f"Sign and submit the quarterly report for {report.period}", report, ("due",),
+        recorded[report.period.strip()] = report
+        due, _words = due_of(ctx, report)
+        if due and not report.submitted:
+            yield Due(due, ctx.profile.word("quarterly_report_due", period=report.period)
+                      or f"Sign and submit the quarterly report for {report.period}", report,
+                      ("due",) if report.due else ("period",),
                       ctx.profile.word("quarterly_report_hint"))
+    target, path = _file_or_council(ctx, "reports.yaml", ("quarterly_reports",))
+    for period in _judged_periods(ctx):
+        if period.label not in recorded and period.due >= ctx.as_of:
+            yield Due(period.due, ctx.profile.word("quarterly_report_due", period=period.label)
+                      or f"Sign and submit the quarterly report for {period.label}", target, path,
+                      ctx.profile.word("quarterly_report_hint"), note=", estimated" if period.estimated else "")
 
 
 # --- CEC404 ---------------------------------------------------------------------------------------
@@ -251,24 +313,17 @@ def plan_has_seven_components(ctx):
 
 # --- CEC405 ---------------------------------------------------------------------------------------
 
-def _update_for(update, label: str, begin, end) -> bool:
-    """An update counts for the quarter its `period` names, or else the quarter its date falls in."""
-    if update.period:
-        return update.period.strip() == label
-    return begin <= update.date <= end
-
-
-@rule("CEC405", "warning", "state", NY_CET)
+@rule("CEC405", "error", "state", 'NY-CET "Community Engagement Plan"')
 def plan_update_each_quarter(ctx):
-    """Each quarter has an update on the Community Engagement Plan's implementation.
+    """Each NYSED reporting period has an update on the Community Engagement Plan's implementation, dated within the period.
 
-    New York asks the school to give a quarterly update on how the Community Engagement Plan is
-    being carried out, shown through active engagement with the team. cec looks in plan.yaml
-    (`updates`) for an update dated in each quarter of the school year (July-September,
-    October-December, January-March, April-June); an update that names its quarter in `period`
-    ("2025-26 Q2") counts for that quarter instead, wherever its date falls.
-    Only quarters that began on or after `established` are checked. Until a quarter ends, a missing
-    update is shown as advice.
+    New York will also require the school to give a quarterly update on how the Community
+    Engagement Plan is being carried out, shown through active engagement with the team. cec looks
+    in plan.yaml (`updates`) for an update dated within each of NYSED's reporting periods (not
+    calendar quarters: 2025-26 Q2 ran from October 31 to January 30; see docs/format.md); an update
+    on a period's last day counts for it. Periods that began before `established` are not checked.
+    Until a period ends, a missing update is shown as advice; a period from NYSED's usual calendar,
+    not from dates it published, is said to be estimated.
 
     To fix it, give the team the update (usually at a meeting) and record its date, summary and
     meeting under `updates` in plan.yaml.
@@ -280,16 +335,18 @@ def plan_update_each_quarter(ctx):
     target, path = _file_or_council(ctx, "plan.yaml", ("updates",))
     if ctx.council.plan is not None and not ctx.council.plan.updates:
         target, path = _file_or_council(ctx, "plan.yaml", ())
-    month, day = ctx.profile.school_year_start
     for year in ctx.years():
-        for label, begin, end in quarters(year, month, day):
+        for period in ctx.periods(year):
+            begin, end = period.start, period.end
             if begin < info.established or begin > ctx.as_of:
                 continue
-            if any(_update_for(u, label, begin, end) for u in updates):
+            if any(begin <= u.date <= end for u in updates):
                 continue
             over = end < ctx.as_of
-            message = (f"No update on the Community Engagement Plan is recorded for {label} ({begin} to {end})."
-                       if over else f"No update on the Community Engagement Plan yet for {label}; it ends {end}.")
+            estimated = f", estimated from the usual {period.source} calendar" if period.estimated else ""
+            message = (f"No update on the Community Engagement Plan is recorded for {period.label} ({begin} to {end}"
+                       f"{estimated})." if over else
+                       f"No update on the Community Engagement Plan yet for {period.label}; it ends {end}{estimated}.")
             yield ctx.finding(target, message,
                               "Give the team an update on the plan's implementation and record it under `updates` "
                               "in plan.yaml (date, summary, meeting).",
@@ -322,3 +379,47 @@ def recommendation_addressed(ctx):
                               "district leadership or the board.",
                               f"Councils recommend to {', '.join(words)}; address it to one of them.",
                               path=("to",))
+
+
+# --- CEC407 ---------------------------------------------------------------------------------------
+
+@rule("CEC407", "warning", "state",
+      'NYSED receivership quarterly report template ("must be posted on the district web-site")')
+def quarterly_report_posted(ctx):
+    """Each quarterly report was posted on the district website by its due date.
+
+    NYSED's quarterly report template says the report must be posted on the district's website.
+    cec checks each quarterly report in reports.yaml whose due date (its own `due`, else its
+    reporting period's last day) has passed, or that records a `posted` date: `posted` is on or
+    before the due date (posting on the due date is in time), and `link` says where it is.
+
+    To fix it, post the report on the district website and record the date under `posted` and the
+    address under `link`.
+    """
+    reports = ctx.council.reports
+    for report in reports.quarterly_reports if reports else []:
+        due, due_words = due_of(ctx, report)
+        label = f"The quarterly report for {report.period}"
+        if report.posted is None:
+            if due and due < ctx.as_of:
+                yield ctx.finding(report, f"{label} is not recorded as posted on the district website; it was "
+                                  f"{due_words}.", "Post it on the district website and record `posted` (the date) "
+                                  "and `link` (where it is).", ("period",))
+            continue
+        if due and report.posted > due:
+            yield ctx.finding(report, f"{label} was posted on the district website on {report.posted}, after it "
+                              f"was {due_words}.", "Post each quarterly report on the district website by its due "
+                              "date.", ("posted",))
+        if not (report.link or "").strip():
+            yield ctx.finding(report, f"{label} was posted on {report.posted} but the record does not say where.",
+                              "Add `link:` with the address of the report on the district website.", ("posted",))
+
+
+@quarterly_report_posted.due
+def quarterly_report_posting_deadlines(ctx):
+    reports = ctx.council.reports
+    for report in reports.quarterly_reports if reports else []:
+        due, _words = due_of(ctx, report)
+        if due and report.posted is None:
+            yield Due(due, f"Post the quarterly report for {report.period} on the district website", report,
+                      ("due",) if report.due else ("period",), "Record `posted` and `link` once it is up.")
