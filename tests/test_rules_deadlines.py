@@ -182,6 +182,7 @@ def test_new_york_notices_and_quarterly_reports(council):
     report = run_check(root, as_of="2026-11-22")
     assert sorted(messages(report, "CEC502")) == [
         "Post the public notice for the meeting of 2026-12-02 by 2026-11-29 18:00 (7 days left).",
+        "Post the quarterly report for 2026-27 Q2 on the district website by 2026-12-01 (9 days left).",
         "Sign and submit the quarterly report for 2026-27 Q2 by 2026-12-01 (9 days left).",
     ]
     assert ("reports.yaml", 3, "CEC502") in found(report, "CEC502")

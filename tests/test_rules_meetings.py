@@ -349,32 +349,52 @@ def test_notice_is_not_a_mississippi_rule(council):
 
 # --- CEC310: a meeting every quarter (New York) -----------------------------------------------------
 
-def test_a_quarter_without_a_meeting_is_a_warning_once_over(council):
-    # established 2025-09-10, so 2025-26 Q1 (July to September) is not judged
-    root = ny(council, {"2025-09-16": meeting("2025-09-16"), "2026-01-13": scheduled("2026-01-13")})
-    report = run_check(root, as_of="2026-01-05")
+def test_a_period_without_a_meeting_is_a_warning_once_over(council):
+    # established 2025-09-10, so 2025-26 Q1 (NYSED: 2025-07-23 to 2025-10-30) is not judged
+    root = ny(council, {"2025-09-16": meeting("2025-09-16"), "2026-02-05": scheduled("2026-02-05")})
+    report = run_check(root, as_of="2026-01-31")
     assert [(f.message, f.severity) for f in report.findings if f.code == "CEC310"] == [
-        ("0 of 1 meeting held in 2025-26 Q2 (2025-10-01 to 2025-12-31).", Severity.WARNING)]
+        ("0 of 1 meeting held in 2025-26 Q2 (2025-10-31 to 2026-01-30).", Severity.WARNING)]
 
 
-def test_quarters_with_a_meeting_pass(council):
-    root = ny(council, {"2025-10-14": meeting("2025-10-14"), "2026-01-13": scheduled("2026-01-13")})
-    assert found(run_check(root, as_of="2026-01-05"), "CEC310") == []
+def test_periods_are_nysed_periods_not_calendar_quarters(council):
+    # 2025-10-30 is the last day of NYSED's Q1; 2026-01-30 the last day of Q2, and counts for it
+    root = ny(council, {"2025-10-30": meeting("2025-10-30"), "2026-01-30": meeting("2026-01-30"),
+                        "2026-02-05": scheduled("2026-02-05")})
+    assert found(run_check(root, as_of="2026-01-31"), "CEC310") == []
+    (root / "meetings" / "2026-01-30.yaml").unlink()
+    (root / "meetings" / "2026-02-05.yaml").unlink()
+    (root / "meetings" / "2026-01-31.yaml").write_text(meeting("2026-01-31"))
+    assert messages(run_check(root, as_of="2026-02-01"), "CEC310") == [
+        "0 of 1 meeting held in 2025-26 Q2 (2025-10-31 to 2026-01-30)."]
 
 
-def test_the_current_quarter_with_nothing_scheduled_is_progress(council):
-    root = ny(council, {"2025-10-14": meeting("2025-10-14"), "2026-04-14": scheduled("2026-04-14")})
-    report = run_check(root, as_of="2026-01-05")
+def test_periods_with_a_meeting_pass(council):
+    root = ny(council, {"2025-11-12": meeting("2025-11-12"), "2026-02-05": scheduled("2026-02-05")})
+    assert found(run_check(root, as_of="2026-01-31"), "CEC310") == []
+
+
+def test_the_current_period_with_nothing_scheduled_is_progress_and_says_it_is_estimated(council):
+    root = ny(council, {"2025-11-12": meeting("2025-11-12"), "2026-05-05": scheduled("2026-05-05")})
+    report = run_check(root, as_of="2026-02-02")
     assert [(f.message, f.severity) for f in report.findings if f.code == "CEC310"] == [
-        ("0 of 1 meeting held in 2025-26 Q3 (2026-01-01 to 2026-03-31), 0 scheduled, 1 more to schedule "
-         "before 2026-03-31.", Severity.INFO)]
+        ("0 of 1 meeting held in 2025-26 Q3 (2026-01-31 to 2026-04-30, estimated from the usual NYSED calendar), "
+         "0 scheduled, 1 more to schedule before 2026-04-30.", Severity.INFO)]
 
 
-def test_a_cancelled_meeting_leaves_its_quarter_empty(council):
-    root = ny(council, {"2025-10-14": meeting("2025-10-14", status="cancelled"),
-                        "2026-01-13": scheduled("2026-01-13")})
-    assert messages(run_check(root, as_of="2026-01-05"), "CEC310") == [
-        "0 of 1 meeting held in 2025-26 Q2 (2025-10-01 to 2025-12-31)."]
+def test_a_council_gives_its_own_reporting_periods(council):
+    council_yaml = NY_COUNCIL + 'reporting_periods:\n  "2025-26":\n    Q3: {start: 2026-02-02, end: 2026-05-01}\n'
+    root = ny(council, {"2025-11-12": meeting("2025-11-12"), "2026-05-05": scheduled("2026-05-05")}, council_yaml)
+    assert messages(run_check(root, as_of="2026-02-03"), "CEC310") == [
+        "0 of 1 meeting held in 2025-26 Q3 (2026-02-02 to 2026-05-01), 0 scheduled, 1 more to schedule "
+        "before 2026-05-01."]
+
+
+def test_a_cancelled_meeting_leaves_its_period_empty(council):
+    root = ny(council, {"2025-11-12": meeting("2025-11-12", status="cancelled"),
+                        "2026-02-05": scheduled("2026-02-05")})
+    assert messages(run_check(root, as_of="2026-01-31"), "CEC310") == [
+        "0 of 1 meeting held in 2025-26 Q2 (2025-10-31 to 2026-01-30)."]
 
 
 # --- CEC311: complete records -----------------------------------------------------------------------
@@ -425,11 +445,10 @@ def test_a_motion_carried_without_a_majority_present_is_noted(council):
     assert "with 1 of 3 active members present, fewer than a majority (2)" in messages(report, "CEC312")[0]
 
 
-def test_without_an_established_date_quarters_are_judged_from_the_first_meeting(council):
+def test_without_an_established_date_periods_are_judged_from_the_first_meeting(council):
     council_yaml = NY_COUNCIL.replace("established: 2025-09-10\n", "")
     root = ny(council, {"2025-11-11": meeting("2025-11-11"), "2026-01-13": meeting("2026-01-13")}, council_yaml)
-    assert found(run_check(root, as_of="2026-03-31"), "CEC310") == []  # 2025-26 Q1 and Q2 are before the records
-    assert messages(run_check(root, as_of="2026-07-01"), "CEC310") == [
-        "0 of 1 meeting held in 2025-26 Q4 (2026-04-01 to 2026-06-30).",
-        "0 of 1 meeting held in 2026-27 Q1 (2026-07-01 to 2026-09-30), 0 scheduled, 1 more to schedule "
-        "before 2026-09-30."]
+    assert found(run_check(root, as_of="2026-01-30"), "CEC310") == []  # 2025-26 Q1 and Q2 are before the records
+    assert messages(run_check(root, as_of="2026-07-22"), "CEC310") == [
+        "0 of 1 meeting held in 2025-26 Q3 (2026-01-31 to 2026-04-30, estimated from the usual NYSED calendar).",
+        "0 of 1 meeting held in 2025-26 Q4 (2026-05-01 to 2026-07-21, estimated from the usual NYSED calendar)."]

@@ -132,6 +132,7 @@ def test_cec403_signers(council):
     root = council({"council.yaml": NY_COUNCIL, "roster.yaml": NY_ROSTER, "reports.yaml": NY_REPORTS})
     report = run_check(root, "2026-11-22")
     assert found(report, "CEC403") == [
+        ("reports.yaml", 2, "CEC403"),  # no report is recorded for 2025-26 Q1
         ("reports.yaml", 4, "CEC403"),  # signed by paula the day after she left
         ("reports.yaml", 5, "CEC403"),  # signed by the principal
         ("reports.yaml", 6, "CEC403"),  # signed by a building administrator
@@ -139,24 +140,29 @@ def test_cec403_signers(council):
         ("reports.yaml", 8, "CEC403"),  # submitted unsigned
     ]
     levels = [f.severity for f in _findings(report, "CEC403")]
-    assert levels == [Severity.ERROR, Severity.ERROR, Severity.ERROR, Severity.INFO, Severity.ERROR]
-    assert "was signed on 2026-02-01 by Paula Parent, who was not a team member that day" in _findings(report, "CEC403")[0].message
+    assert levels == [Severity.ERROR, Severity.ERROR, Severity.ERROR, Severity.ERROR, Severity.INFO, Severity.ERROR]
+    assert _findings(report, "CEC403")[0].message == ("No quarterly report is recorded for 2025-26 Q1 (2025-07-23 "
+                                                      "to 2025-10-30), which was due 2025-10-30.")
+    assert "was signed on 2026-02-01 by Paula Parent, who was not a team member that day" in _findings(report, "CEC403")[1].message
 
 
 def test_cec403_unsigned_after_due_date(council):
     reports = "quarterly_reports:\n  - {period: 2026-27 Q2, due: 2027-01-15}\n"
     root = council({"council.yaml": NY_COUNCIL, "roster.yaml": NY_ROSTER, "reports.yaml": reports})
-    assert [f.severity for f in _findings(run_check(root, "2027-01-15"), "CEC403")] == [Severity.INFO]
-    assert [f.severity for f in _findings(run_check(root, "2027-01-16"), "CEC403")] == [Severity.ERROR]
+    def q2(as_of):
+        return [f.severity for f in _findings(run_check(root, as_of), "CEC403") if "2026-27 Q2" in f.message]
+
+    assert q2("2027-01-15") == [Severity.INFO]
+    assert q2("2027-01-16") == [Severity.ERROR]
 
 
 def test_cec403_missing_signing_date_uses_submitted(council):
     reports = "continuation_plan: {submitted: 2025-09-09, signed_by: paula}\n"
     root = council({"council.yaml": NY_COUNCIL, "roster.yaml": NY_ROSTER, "reports.yaml": reports})
-    assert found(run_check(root, "2025-12-01"), "CEC403") == [("reports.yaml", 1, "CEC403")]
+    assert found(run_check(root, "2025-10-30"), "CEC403") == [("reports.yaml", 1, "CEC403")]
     root = council({"council.yaml": NY_COUNCIL, "roster.yaml": NY_ROSTER,
                     "reports.yaml": reports.replace("2025-09-09", "2025-09-10")})
-    assert found(run_check(root, "2025-12-01"), "CEC403") == []
+    assert found(run_check(root, "2025-10-30"), "CEC403") == []
 
 
 # --- CEC404: the plan's seven components -----------------------------------------------------------
@@ -197,31 +203,44 @@ def test_cec404_complete_plan_and_missing_plan(council):
 
 # --- CEC405: an update each quarter ---------------------------------------------------------------
 
-def test_cec405_quarters_since_established(council):
-    # established 2025-09-10: Q1 (from 2025-07-01) began before it and is not checked
+def test_cec405_periods_since_established(council):
+    # established 2025-09-10: NYSED's 2025-26 Q1 (from 2025-07-23) began before it and is not checked;
+    # Q2 (2025-10-31 to 2026-01-30) has the update of 2025-11-12, Q3 the one of 2026-02-10; the update of
+    # 2026-07-14 falls in Q4 (to 2026-07-21), whatever its `period` says
     root = council({"council.yaml": NY_COUNCIL, "roster.yaml": NY_ROSTER, "plan.yaml": PLAN})
-    report = run_check(root, "2026-10-01")
-    # Q2 by date, Q3 by date, Q4 by its period; 2026-27 Q1 is missing and over; Q2 has just begun
+    report = run_check(root, "2026-11-01")
     assert [f.message for f in _findings(report, "CEC405")] == [
-        "No update on the Community Engagement Plan is recorded for 2026-27 Q1 (2026-07-01 to 2026-09-30).",
-        "No update on the Community Engagement Plan yet for 2026-27 Q2; it ends 2026-12-31.",
+        "No update on the Community Engagement Plan is recorded for 2026-27 Q1 (2026-07-23 to 2026-10-30, "
+        "estimated from the usual NYSED calendar).",
+        "No update on the Community Engagement Plan yet for 2026-27 Q2; it ends 2027-01-30, estimated from the "
+        "usual NYSED calendar.",
     ]
     assert [f.severity for f in _findings(report, "CEC405")] == [Severity.ERROR, Severity.INFO]
     assert found(report, "CEC405") == [("plan.yaml", 8, "CEC405")] * 2
 
 
-def test_cec405_quarter_end_boundary(council):
+def test_cec405_last_day_of_a_period_counts(council):
+    plan = PLAN + "  - {date: 2026-10-30, summary: Fall update on the last day of Q1}\n"
+    root = council({"council.yaml": NY_COUNCIL, "roster.yaml": NY_ROSTER, "plan.yaml": plan})
+    assert [f for f in _findings(run_check(root, "2026-11-01"), "CEC405") if "2026-27 Q1" in f.message] == []
+    plan = PLAN + "  - {date: 2026-10-31, summary: One day late so it is Q2}\n"
+    root = council({"council.yaml": NY_COUNCIL, "roster.yaml": NY_ROSTER, "plan.yaml": plan})
+    assert [f.severity for f in _findings(run_check(root, "2026-11-01"), "CEC405")] == [Severity.ERROR]
+
+
+def test_cec405_period_end_boundary(council):
     root = council({"council.yaml": NY_COUNCIL, "roster.yaml": NY_ROSTER, "plan.yaml": PLAN})
-    current = [f for f in _findings(run_check(root, "2026-09-30"), "CEC405") if "2026-27 Q1" in f.message]
+    current = [f for f in _findings(run_check(root, "2026-10-30"), "CEC405") if "2026-27 Q1" in f.message]
     assert [f.severity for f in current] == [Severity.INFO]
-    assert found(run_check(root, "2026-06-30"), "CEC405") == []
+    over = [f for f in _findings(run_check(root, "2026-10-31"), "CEC405") if "2026-27 Q1" in f.message]
+    assert [f.severity for f in over] == [Severity.ERROR]
 
 
-def test_cec405_quarter_starting_on_established_is_checked(council):
-    text = NY_COUNCIL.replace("established: 2025-09-10", "established: 2025-07-01")
+def test_cec405_period_starting_on_established_is_checked(council):
+    text = NY_COUNCIL.replace("established: 2025-09-10", "established: 2025-07-23")
     root = council({"council.yaml": text, "roster.yaml": NY_ROSTER, "plan.yaml": PLAN})
-    assert [f.message for f in _findings(run_check(root, "2026-06-30"), "CEC405")] == [
-        "No update on the Community Engagement Plan is recorded for 2025-26 Q1 (2025-07-01 to 2025-09-30)."]
+    assert [f.message for f in _findings(run_check(root, "2026-07-21"), "CEC405")] == [
+        "No update on the Community Engagement Plan is recorded for 2025-26 Q1 (2025-07-23 to 2025-10-30)."]
 
 
 # --- CEC406: recommendations -----------------------------------------------------------------------
