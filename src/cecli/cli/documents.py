@@ -133,18 +133,37 @@ def plan(
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
-    """Write the Community Engagement Plan: its seven components, roster, meeting calendar, signature block."""
-    from cecli.documents import engagement_plan
+    """Write the plan document the council's profile asks for: New York's Community Engagement Plan, California's SPSA approval record.
+
+    New York's plan has its seven components, the roster, the meeting calendar and a signature
+    block; California's record has each school year's ELAC review and council and board approvals
+    with the members serving. Mississippi asks for no plan: cec says so, writes nothing and exits 2."""
+    from cecli.documents.plans import plan_document
 
     root, loaded = _load(council)
-    day = parse_day(date, "--date") or (loaded.plan.adopted if loaded.plan and loaded.plan.adopted else dt.date.today())
-    data = engagement_plan(loaded, day)
-    year = (loaded.plan.school_year if loaded.plan and loaded.plan.school_year else None) or loaded.school_year(day)
-    _save(root, {f"documents/plan/community-engagement-plan-{year}.docx": data},
-          f"Write the Community Engagement Plan for {year}.", author, out, pdf, day)
-    missing = loaded.plan.components.missing() if loaded.plan else ["all"]
-    if missing:
-        typer.echo(f"Not yet written in plan.yaml: {', '.join(missing)} (marked in the document).", err=True)
+    day = parse_day(date, "--date")
+    path, data, message = plan_document(loaded, day)
+    _save(root, {path: data}, message, author, out, pdf, day)
+    if loaded.profile.plan_document.get("kind") == "engagement-plan":
+        missing = loaded.plan.components.missing() if loaded.plan else ["all"]
+        if missing:
+            typer.echo(f"Not yet written in plan.yaml: {', '.join(missing)} (marked in the document).", err=True)
+
+
+@handles_errors
+def roster(
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="The roster's date (default: today)."),
+    out: Optional[Path] = OUT,
+    council: Optional[Path] = COUNCIL,
+    author: Optional[str] = AUTHOR,
+) -> None:
+    """Write the roster of members serving on a date; by side, with the parity count, where the profile has sides (California)."""
+    from cecli.documents.plans import roster_document
+
+    root, loaded = _load(council)
+    day = parse_day(date, "--date") or dt.date.today()
+    _save(root, {f"documents/roster/roster-{day.isoformat()}.docx": roster_document(loaded, day)},
+          f"Write the roster of members serving on {day.isoformat()}.", author, out)
 
 
 @report_app.command("progress")
@@ -265,5 +284,6 @@ def register(app: typer.Typer) -> None:
     app.command("ballot")(ballot)
     app.add_typer(form_app, name="form")
     app.command("plan")(plan)
+    app.command("roster")(roster)
     app.add_typer(report_app, name="report")
     app.add_typer(templates_app, name="templates")

@@ -116,10 +116,20 @@ def agenda(council, meeting) -> bytes:
             at += dt.timedelta(minutes=item.minutes)
         elif at is not None:
             at = None  # without an allotment the following start times are unknown
+    wanted = council.profile.documents if council.profile else {}
+    if wanted.get("public_comment_item") and not any(i.kind == "public-comment" for i in meeting.agenda):
+        # the profile's law asks every agenda for public comment (California's Greene Act): always print it
+        rows.append([str(len(rows) + 1), wanted["public_comment_item"], clock(at.time()) if at else "", ""])
     if not rows:
         rows.append(["", "Items to be announced", "", ""])
     base.add_table(piece, ["#", "Item", "Time", "Presenter"], rows, widths=[0.4, 3.4, 1.7, 1.5])
     context["agenda_table"] = piece
+    if wanted.get("agenda_posting_line"):
+        posted = meeting.notice_posted
+        when = (f"{long_date(posted.date())} at {clock(posted.time())}" if isinstance(posted, dt.datetime)
+                else long_date(posted) if posted else "")
+        line = f" This notice and agenda were posted at the school on {when}." if when else ""
+        context["council"]["open_meeting_statement"] += line
     return rendering.render(context, meeting.date, _title(meeting, "Agenda"))
 
 

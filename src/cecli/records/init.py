@@ -106,6 +106,10 @@ def council_text(setup: Setup) -> str:
         for s in setup.schools
     ]
     data["timezone"] = profile.timezone
+    for key, value in (profile.init.get("council_fields") or {}).items():
+        data[key] = value
+    if profile.init.get("agenda"):
+        data["meeting_defaults"] = {"agenda": [dict(item) for item in profile.init["agenda"]]}
     if setup.designated:
         data["designated"] = setup.designated
     if setup.established:
@@ -124,6 +128,8 @@ def council_text(setup: Setup) -> str:
         "designated": "The date the school was designated (the rating or Receivership designation that requires the council).",
         "established": "The date the council was formed.",
         "records_start": "The records in cec start on this date: what happened before it is kept but not judged.",
+        "meeting_defaults": "What `cec meeting new` puts on every agenda (this state asks for these items).",
+        **(profile.init.get("comments") or {}),
     }
     header = (
         "# council.yaml: who this council is and which state's rules apply to it.\n"
