@@ -9,6 +9,7 @@ import typer
 
 from cecli.cli.ask import interactive
 from cecli.cli.common import AUTHOR, COUNCIL, council_path, handles_errors, parse_day
+from cecli.profiles import available as available_profiles
 
 
 def _titles(known: list[str]) -> list[tuple[str, str]]:
@@ -124,7 +125,7 @@ def _identity(root: Path):
 def init(
     directory: Optional[Path] = typer.Argument(None, help="Folder for the new council (default: this folder)."),
     council: Optional[Path] = COUNCIL,
-    profile: Optional[str] = typer.Option(None, "--profile", help="The state's rules: ms-cec (Mississippi), ny-cet (New York) or ca-ssc (California)."),
+    profile: Optional[str] = typer.Option(None, "--profile", help=f"The state's rules: {', '.join(available_profiles())}."),
     name: Optional[str] = typer.Option(None, "--name", help="The council's full name."),
     scope: Optional[str] = typer.Option(None, "--scope", help="school or district (default: school)."),
     district: Optional[str] = typer.Option(None, "--district", help="The school district's name."),

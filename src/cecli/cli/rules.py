@@ -7,11 +7,12 @@ from typing import Optional
 import typer
 
 from cecli.cli.common import handles_errors
+from cecli.profiles import available as available_profiles
 
 
 def rules(
     code: Optional[str] = typer.Argument(None, help="A rule code such as CEC305, to explain that rule."),
-    profile: Optional[str] = typer.Option(None, "--profile", help="Only the rules that apply under this profile (ms-cec, ny-cet, ca-ssc)."),
+    profile: Optional[str] = typer.Option(None, "--profile", help=f"Only the rules that apply under this profile ({', '.join(available_profiles())})."),
 ) -> None:
     """List the rules cec checks, or explain one (`cec rules CEC305`)."""
     from cecli import profiles

@@ -12,13 +12,6 @@ NY_SELECTION = "8 NYCRR 100.11(b)"
 MS_STATUTE = "Miss. Code Ann. § 37-18-5"
 ONE_DAY = dt.timedelta(days=1)
 
-# New York's required groups: (label, categories that satisfy it)
-NY_GROUPS = (
-    ("principal", ("principal",)),
-    ("parent", ("parent",)),
-    ("teacher or other school staff member", ("teacher", "staff")),
-)
-NY_STUDENTS = ("student", ("student",))
 # New York representatives who must be selected by the process of 8 NYCRR 100.11
 NY_SELECTED = {"principal": "administrator", "administrator": "administrator",
                "teacher": "teacher", "parent": "parent"}
@@ -55,6 +48,14 @@ def _serves_students_from(ctx, grade: int) -> bool:
     info = ctx.council.info
     highest = [_highest_grade(s.grades) for s in (info.schools if info else [])]
     return any(h is not None and h >= grade for h in highest)
+
+
+def required_groups(ctx) -> list[tuple[str, tuple[str, ...]]]:
+    """The groups the profile requires at all times (`groups: required:` in its file), as (label,
+    categories); the `student` group only when a school serves `student_grade_from` or above."""
+    students = _serves_students_from(ctx, int(ctx.params.get("student_grade_from", 7)))
+    return [(label, tuple(categories)) for label, categories in (ctx.profile.groups.get("required") or {}).items()
+            if label != "student" or students]
 
 
 def _change_points(members, begin: dt.date, end: dt.date) -> list[dt.date]:
@@ -119,9 +120,7 @@ def required_groups_always_present(ctx):
     begin, end = ctx.judged_from(council.info.established), ctx.as_of
     if begin > end:
         return
-    groups = list(NY_GROUPS)
-    if _serves_students_from(ctx, int(ctx.params.get("student_grade_from", 7))):
-        groups.append(NY_STUDENTS)
+    groups = required_groups(ctx)
     for label, categories in groups:
         for first, last in _gaps(council.members, categories, begin, end):
             yield _gap_finding(ctx, label, categories, first, last)
