@@ -118,7 +118,7 @@ def reports():
                                           signature.get("signed_on"), None))
         if done is not None:
             return _done(signature, done, ".reports", "#signatures")
-    new_york = bool(council_obj.profile and council_obj.profile.name == "ny-cet")
+    new_york = bool(council_obj.profile and council_obj.profile.applies("CEC403"))  # signed quarterly reports
     signers = council_obj.active_members(today())
     return page("reports.html", "Reports", council=council_obj, reports=council_obj.reports, report=report,
                 signature=signature, formats=_vocab(council_obj, "format"), new_york=new_york, signers=signers,
