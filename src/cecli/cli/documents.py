@@ -143,7 +143,7 @@ def plan(
     root, loaded = _load(council)
     day = parse_day(date, "--date")
     path, data, message = plan_document(loaded, day)
-    _save(root, {path: data}, message, author, out, pdf, day)
+    _save(root, {path: data}, message, author, out, pdf, day or dt.date.today())
     if loaded.profile.plan_document.get("kind") == "engagement-plan":
         missing = loaded.plan.components.missing() if loaded.plan else ["all"]
         if missing:
