@@ -195,7 +195,8 @@ def agenda_deadlines(ctx):
     for meeting in _live(ctx.council.meetings):
         if meeting.kind in COUNCIL_KINDS and upcoming(meeting, ctx.as_of) and not meeting.agenda_sent:
             yield Due(agenda_due(meeting, lead), f"Send the agenda for the meeting of {meeting.date}", meeting,
-                      ("agenda_sent",), "Send it to members, then record the date under `agenda_sent`.")
+                      ("agenda_sent",), f"Send it to members, then record the date with `cec meeting record "
+                      f"{meeting.id} --agenda-sent DATE`.")
 
 
 @rule("CEC306", "warning", "all", f"{MS}; {MS_MINUTES}", parameters=("held_attendance_severity",))
@@ -278,7 +279,8 @@ def minutes_deadlines(ctx):
         if (meeting.kind in COUNCIL_KINDS and held(meeting, ctx.as_of)
                 and not (meeting.minutes and meeting.minutes.recorded)):
             yield Due(meeting.date + dt.timedelta(days=within), f"Record the minutes of the meeting of {meeting.date}",
-                      meeting, ("minutes",), "Write them up, send them to members, and record the dates under `minutes`.")
+                      meeting, ("minutes",), f"Write them up, send them to members, and record the dates with `cec meeting "
+                      f"record {meeting.id} --recorded DATE --sent DATE`.")
 
 
 @rule("CEC308", "warning", "state", f"{MS_MINUTES}(1)")
@@ -387,7 +389,8 @@ def notice_dues(ctx, hours: int):
             due = notice_due(meeting, hours)
             timed = isinstance(due, dt.datetime)
             yield Due(due.date() if timed else due, f"Post the public notice for the meeting of {meeting.date}",
-                      meeting, ("notice_posted",), "Post it, then record when under `notice_posted`.",
+                      meeting, ("notice_posted",),
+                      f"Post it, then record when with `cec meeting record {meeting.id} --notice-posted \"DATE TIME\"`.",
                       time=f" {due:%H:%M}" if timed else "")
 
 

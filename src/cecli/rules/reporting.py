@@ -269,13 +269,13 @@ def quarterly_report_deadlines(ctx):
             yield Due(due, ctx.profile.word("quarterly_report_due", period=report.period)
                       or f"Sign and submit the quarterly report for {report.period}", report,
                       ("due",) if report.due else ("period",),
-                      ctx.profile.word("quarterly_report_hint"))
+                      ctx.profile.word("quarterly_report_hint", period=report.period))
     target, path = _file_or_council(ctx, "reports.yaml", ("quarterly_reports",))
     for period in _judged_periods(ctx):
         if period.label not in recorded and period.due >= ctx.as_of:
             yield Due(period.due, ctx.profile.word("quarterly_report_due", period=period.label)
                       or f"Sign and submit the quarterly report for {period.label}", target, path,
-                      ctx.profile.word("quarterly_report_hint"), note=", estimated" if period.estimated else "")
+                      ctx.profile.word("quarterly_report_hint", period=period.label), note=", estimated" if period.estimated else "")
 
 
 # --- CEC404 ---------------------------------------------------------------------------------------
