@@ -163,6 +163,8 @@ def test_resigning_says_whose_signature_it_replaces_and_tomorrow_is_refused(ny):
     ["outreach", "add", "info-session", "--date", "2025-08-19", "--start", "07:30"],
     ["report", "add", "--date", "2026-06-02", "--title", "Community Engagement Council report to families, 2025-26"],
     ["goal", "review", "--source", "climate-data", "--meeting", "2026-03-10"],
+    ["meeting", "record", "2026-10-20", "--action", "Write up and send the minutes of this meeting"],
+    ["meeting", "record", "2026-10-20", "--motion", "Approve the minutes of 2026-09-15 as sent."],
     ["goal", "progress", "attendance", "--date", "2026-05-12", "--note",
      "17.9% for the year to date. Target not reached, but the best year in five. Home-language absence texts recommended for 2026-27."],
 ])

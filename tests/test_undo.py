@@ -167,3 +167,14 @@ def test_restore_refuses_a_path_outside_the_council_or_never_recorded(root, tmp_
     never = run(root, "restore", "plans.yaml")
     assert never.exit_code == 2 and "was never recorded" in never.output
     assert snapshot(root) == before
+
+
+def test_undo_that_would_leave_the_records_invalid_is_refused(root):
+    assert run(root, "member", "add", "--name", "Ann Lee", "--category", "parent", "--start", "2026-09-01").exit_code == 0
+    added = git(root, "rev-parse", "--short", "HEAD").strip()
+    assert run(root, "meeting", "attendance", "2026-10-20", "--excused", "ann-lee").exit_code == 0
+    before = snapshot(root)
+    result = run(root, "undo", added)
+    assert result.exit_code == 1
+    assert "meetings/2026-10-20.yaml" in result.output and "CEC004" in result.output
+    assert snapshot(root) == before

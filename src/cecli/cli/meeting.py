@@ -177,6 +177,7 @@ def record(
     action: Optional[List[str]] = typer.Option(None, "--action", metavar="TASK", help="An action item's task (repeat for several)."),
     owner: Optional[str] = typer.Option(None, "--owner", metavar="ID", help="Who will do it."),
     due: Optional[str] = typer.Option(None, "--due", metavar="YYYY-MM-DD", help="When it is due."),
+    again: bool = typer.Option(False, "--again", help="Record the motion or action item even though the same one is already recorded."),
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
@@ -194,7 +195,7 @@ def record(
                    called_to_order=called_to_order, called_by=called_by, adjourned=adjourned, quorum=quorum,
                    interpreter=interpreter, motion=motion, moved_by=moved_by, seconded_by=seconded_by,
                    votes_for=votes_for, against=against, abstain=abstain, result=result, action=action,
-                   owner=owner, due=due)
+                   owner=owner, due=due, again=again)
     say(record_(council_root(council), meeting_id, given, author))
 
 

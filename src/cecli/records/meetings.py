@@ -405,6 +405,7 @@ class Record:
     action: list[str] | str | None = None
     owner: str | None = None
     due: str | None = None
+    again: bool = False  # record a motion or action item even when the same one is already recorded
 
 
 def record(root: Path, meeting_id: str, given: Record, author: str | None = None) -> Written:
@@ -443,6 +444,12 @@ def record(root: Path, meeting_id: str, given: Record, author: str | None = None
         if doc.get("status") == "cancelled" and (happened or motions or actions):
             raise InvalidInput(f"The meeting of {meeting_id} was cancelled, so nothing happened at it to record.",
                                "Nothing was written.")
+        for motion in motions:
+            check.already(doc.get("motions"), motion, ("text",), given.again,
+                          f"The motion “{motion['text']}” of the meeting of {meeting_id}")
+        for action in actions:
+            check.already(doc.get("action_items"), action, ("task",), given.again,
+                          f"The action item “{action['task']}” of the meeting of {meeting_id}")
         _write_minutes(doc, minutes)
         for key, value in {**notice, **happened}.items():
             put(doc, key, value, ORDER)
