@@ -164,6 +164,11 @@ def test_restore_refuses_a_path_outside_the_council_or_never_recorded(root, tmp_
     assert outside.exit_code == 2 and "is not a file inside the council folder" in outside.output
     assert run(root, "restore", "../x.yaml").exit_code == 2
     assert run(root, "restore", ".git/config").exit_code == 2
+    folder = run(root, "restore", "meetings")
+    assert folder.exit_code == 2 and "one file at a time" in folder.output
+    shutil.rmtree(root / "evidence")
+    assert "one file at a time" in run(root, "restore", "evidence").output
+    git(root, "checkout", "--", "evidence")
     never = run(root, "restore", "plans.yaml")
     assert never.exit_code == 2 and "was never recorded" in never.output
     assert snapshot(root) == before

@@ -35,7 +35,7 @@ def digest(data: bytes | None) -> str | None:
 def begin(repo: gitrepo.Repo, message: str, author, changed: dict[str, bytes | None]) -> None:
     """Write the journal of a change about to be written (repo-relative paths)."""
     entry = {"message": message, "author": {"name": author.name, "email": author.email},
-             "head": gitrepo.head_sha(repo) if gitrepo.has_head(repo) else "",
+             "head": gitrepo.git(repo.top, "rev-parse", "--verify", "--quiet", "HEAD").stdout.decode().strip(),
              "files": {path: digest(data) for path, data in changed.items()}}
     write_atomic(_path(repo), json.dumps(entry, indent=1).encode("utf-8"))
 

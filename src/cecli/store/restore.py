@@ -50,6 +50,11 @@ def _last(repo: gitrepo.Repo, path: str, *extra: str) -> tuple[str, str, str, st
     return tuple(text.split("\x1f", 3)) if result.returncode == 0 and text else None  # type: ignore[return-value]
 
 
+def _is_tree(repo: gitrepo.Repo, path: str) -> bool:
+    result = gitrepo.git(repo.top, "cat-file", "-t", f"HEAD:{path}")
+    return result.returncode == 0 and result.stdout.strip() == b"tree"
+
+
 def restore(root: Path | str, given: str, author=None) -> Restored:
     from cecli.loader import find_root
     from cecli.store.atomic import write_atomic
@@ -61,6 +66,9 @@ def restore(root: Path | str, given: str, author=None) -> Restored:
         repo = tx.repo
         path = repo.rel(rel)
         recorded = gitrepo.show(repo, "HEAD", path) if gitrepo.has_head(repo) else None
+        if recorded is None and ((root / rel).is_dir() or _is_tree(repo, path)):
+            raise InvalidInput(f"{rel} is a folder; cec restores one file at a time.",
+                               "Give the file to bring back, such as meetings/2025-10-14.yaml.")
         if recorded is not None:
             target = root / rel
             if target.is_dir():
@@ -83,6 +91,9 @@ def restore(root: Path | str, given: str, author=None) -> Restored:
                                "See the recorded files and their changes with `cec log`.")
         sha, who, when, message = deleted
         data = gitrepo.show(repo, f"{sha}^", path)
+        if data is None:  # a folder: its files were deleted, not it
+            raise InvalidInput(f"{rel} is a folder; cec restores one file at a time.",
+                               f"Give a file in it, such as one `cec log {rel}` shows as removed.")
         refuse_unrecorded(repo, [rel], "so nothing was restored")
         tx.write_bytes(rel, data or b"")
         tx.message = f"Restore {rel} as it was before “{message}” ({when})."
