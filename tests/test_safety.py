@@ -50,11 +50,11 @@ def test_a_command_never_sweeps_a_hand_edit_of_the_same_file_into_its_commit(roo
     assert git(root, "status", "--porcelain").splitlines() == [" M goals.yaml"]
 
 
-def _killed(root, stage, tmp_path):
-    """Run a real `cec outreach add` in a subprocess, kill -9 it at `stage`, return what it meant to write."""
+def _killed(root, stage, tmp_path, *extra):
+    """Run a real `cec outreach add` in a subprocess and kill -9 it at `stage` of its change."""
     marker = tmp_path / f"paused-{stage}"
     env = dict(os.environ, CEC_AUTHOR=WHO, CEC_TEST_PAUSE=f"{stage}:{marker}")
-    process = subprocess.Popen([sys.executable, "-m", "cecli", *ADD, "--council", str(root)], env=env,
+    process = subprocess.Popen([sys.executable, "-m", "cecli", *ADD, *extra, "--council", str(root)], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while not marker.exists():
@@ -78,19 +78,37 @@ def test_a_change_staged_by_a_killed_command_is_finished_by_the_next(root, tmp_p
     assert not (root / ".git" / "cec-journal.json").exists()
 
 
-def test_a_change_half_written_by_a_killed_command_is_rolled_back_by_the_next(root, tmp_path):
-    before = (root / "outreach.yaml").read_bytes()
-    _killed(root, "written", tmp_path)
-    # pretend the kill came between two files: one of the change's files does not hold its new bytes
-    (root / "outreach.yaml").write_bytes(before + b"# half\n")
-    result = run(root, "log", "-n", "1")
-    assert "rolled" not in result.output  # reading commands leave it alone
+@pytest.fixture
+def scan(tmp_path):
+    outside = tmp_path / "flyer-nov.pdf"
+    outside.write_bytes(b"%PDF-1.4 flyer\n")
+    return outside
+
+
+def test_a_change_half_written_by_a_killed_command_is_rolled_back_by_the_next(root, tmp_path, scan):
+    before = snapshot(root)
+    _killed(root, "first-written", tmp_path, "--evidence", scan)  # evidence/ written, outreach.yaml not yet
+    assert (root / "evidence" / "flyer-nov.pdf").exists()
+    assert "rolled" not in run(root, "log", "-n", "1").output  # reading commands leave it alone
     result = run(root, "member", "add", "--name", "Ann Lee", "--category", "parent")
     assert result.exit_code == 0, result.output
     assert "was stopped part-way" in result.output and "rolled its change back" in result.output
-    assert (root / "outreach.yaml").read_bytes() == before
+    assert not (root / "evidence" / "flyer-nov.pdf").exists()
+    assert (root / "outreach.yaml").read_bytes() == before["files"]["outreach.yaml"]
     assert messages(root)[:2] == ["Add member Ann Lee.", "Start the council."]
     assert git(root, "status", "--porcelain") == ""
+
+
+def test_a_hand_edit_made_after_a_killed_command_is_never_rolled_over(root, tmp_path, scan):
+    _killed(root, "written", tmp_path, "--evidence", scan)
+    edited = (root / "outreach.yaml").read_text() + "# checked after the power cut\n"
+    (root / "outreach.yaml").write_text(edited)
+    result = run(root, "goal", "progress", "attendance", "--date", "2026-11-20", "--note", "On track.")
+    assert result.exit_code == 0, result.output
+    assert "outreach.yaml was changed by hand since, so cec left it as it is" in result.output
+    assert (root / "outreach.yaml").read_text() == edited
+    assert not (root / "evidence" / "flyer-nov.pdf").exists()
+    assert git(root, "status", "--porcelain").splitlines() == [" M outreach.yaml"]
 
 
 def test_waiting_for_another_cec_command_is_announced(root):

@@ -8,7 +8,9 @@ at the start, so the next cec command can decide safely, under the council lock:
 
 - every file already holds its new bytes: the change was complete, only git had not recorded it,
   so it is committed now with its own message and author ("finished");
-- otherwise some files are old and some new: each is put back as committed and unstaged ("rolled back");
+- otherwise some files are old and some new: each new one is put back as committed and unstaged
+  ("rolled back"); a file holding neither its old nor its new bytes was edited by hand after the stop
+  and is left exactly as it is (only unstaged);
 - HEAD is already the change's own commit: only the journal is left to remove.
 """
 
@@ -83,10 +85,22 @@ def recover(repo: gitrepo.Repo) -> str:
     elif complete:
         end(repo)
         return ""
-    _put_back(repo, paths, head)
+    # each file was replaced atomically, so it holds either its old bytes or its new ones; a file with
+    # neither was edited by hand after the stop, and is left as it is
+    edited = [path for path in paths if _file_digest(repo, path) not in
+              (files[path], digest(gitrepo.show(repo, "HEAD", path) if head else None))]
+    _put_back(repo, [path for path in paths if path not in edited], head)
+    if edited and head:
+        gitrepo.run_retrying(repo, "reset", "-q", "HEAD", "--", *edited)
     end(repo)
-    return (f"A previous cec command was stopped part-way (“{message}”); cec rolled its change back, "
-            f"so {where} {'is' if len(paths) == 1 else 'are'} as last recorded. Run that command again if it is still needed.")
+    back = [path for path in paths if path not in edited]
+    said = f"A previous cec command was stopped part-way (“{message}”); cec rolled its change back"
+    if back:
+        said += f", so {', '.join(back)} {'is' if len(back) == 1 else 'are'} as last recorded"
+    if edited:
+        said += (f"; {', '.join(edited)} {'was' if len(edited) == 1 else 'were'} changed by hand since, so cec "
+                 f"left {'it' if len(edited) == 1 else 'them'} as {'it is' if len(edited) == 1 else 'they are'}")
+    return said + ". Run that command again if it is still needed."
 
 
 def _subject(repo: gitrepo.Repo) -> str:

@@ -391,6 +391,8 @@ def _write_and_commit(tx: Change, changed: dict[str, bytes | None]) -> tuple[str
                 continue
             made_dirs.extend(_make_parents(path.parent, tx.root))
             write_atomic(path, changed[rel])
+            if rel == rels[0]:
+                _pause_for_tests("first-written")
         writing = ""
         _pause_for_tests("written")
         staged = True
