@@ -88,12 +88,14 @@ def scan(tmp_path):
 def test_a_change_half_written_by_a_killed_command_is_rolled_back_by_the_next(root, tmp_path, scan):
     before = snapshot(root)
     _killed(root, "first-written", tmp_path, "--evidence", scan)  # evidence/ written, outreach.yaml not yet
+    (root / ".outreach.yaml.k1ll3d.cec-tmp").write_bytes(b"half")  # as a kill inside write_atomic leaves it
     assert (root / "evidence" / "flyer-nov.pdf").exists()
     assert "rolled" not in run(root, "log", "-n", "1").output  # reading commands leave it alone
     result = run(root, "member", "add", "--name", "Ann Lee", "--category", "parent")
     assert result.exit_code == 0, result.output
     assert "was stopped part-way" in result.output and "rolled its change back" in result.output
     assert not (root / "evidence" / "flyer-nov.pdf").exists()
+    assert not list(root.glob(".outreach.yaml.*"))  # the temporary file of the write it was stopped in
     assert (root / "outreach.yaml").read_bytes() == before["files"]["outreach.yaml"]
     assert messages(root)[:2] == ["Add member Ann Lee.", "Start the council."]
     assert git(root, "status", "--porcelain") == ""

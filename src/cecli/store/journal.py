@@ -65,6 +65,7 @@ def recover(repo: gitrepo.Repo) -> str:
     from cecli.store.identity import Author
 
     paths = sorted(files)
+    _remove_temporaries(repo, paths)
     head = gitrepo.head_sha(repo) if gitrepo.has_head(repo) else ""
     if head and head != entry.get("head") and _subject(repo) == message:
         end(repo)
@@ -101,6 +102,15 @@ def recover(repo: gitrepo.Repo) -> str:
         said += (f"; {', '.join(edited)} {'was' if len(edited) == 1 else 'were'} changed by hand since, so cec "
                  f"left {'it' if len(edited) == 1 else 'them'} as {'it is' if len(edited) == 1 else 'they are'}")
     return said + ". Run that command again if it is still needed."
+
+
+def _remove_temporaries(repo: gitrepo.Repo, paths: list[str]) -> None:
+    """The temporary files (atomic.py's `.NAME.*.cec-tmp`) of a write that was stopped before its rename."""
+    for path in paths:
+        target = repo.top / path
+        if target.parent.is_dir():
+            for temporary in target.parent.glob(f".{target.name}.*.cec-tmp"):
+                remove_quietly(temporary)
 
 
 def _subject(repo: gitrepo.Repo) -> str:
