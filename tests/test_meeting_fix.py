@@ -253,3 +253,42 @@ def test_move_refusals_write_nothing(root, args, says):
 def test_move_refuses_a_cancelled_meeting(root):
     assert run(root, "meeting", "cancel", "2099-01-13", "--reason", "Snow").exit_code == 0
     refused(root, ["meeting", "move", "2099-01-13", "--to", "2099-01-20"], "cec meeting new --date 2099-01-20")
+
+
+# --- attendance names only members serving on the meeting's date ----------------------------------
+
+@pytest.mark.parametrize("args, says", [
+    (["--present", "ed-old"], "Ed Old (ed-old) was not a member on 2025-10-14 (left 2025-09-30)"),
+    (["--excused", "late-lu"], "Lu Late (late-lu) was not a member on 2025-10-14 (joined 2025-11-01)"),
+])
+def test_attendance_refuses_a_member_not_serving_that_day_with_their_dates(tmp_path, args, says):
+    from gitcouncil import ROSTER_YAML
+
+    roster = ROSTER_YAML + "  - id: late-lu\n    name: Lu Late\n    category: parent\n    start_date: 2025-11-01\n"
+    root = make_council(tmp_path, {"roster.yaml": roster})
+    before = snapshot(root)
+    result = run(root, "meeting", "attendance", "2025-10-14", *args)
+    assert result.exit_code == 2, result.output
+    assert says in result.output and "cec member update" in result.output
+    assert snapshot(root) == before
+
+
+def test_check_reports_a_hand_edited_attendance_naming_a_member_not_serving(tmp_path):
+    from conftest import found, run_check
+    from gitcouncil import MEETING_YAML, ROSTER_YAML
+
+    roster = ROSTER_YAML + "  - id: late-lu\n    name: Lu Late\n    category: parent\n    start_date: 2025-11-01\n"
+    meeting = MEETING_YAML + "attendance:\n  present: [ann-lee, late-lu]\n  excused: [ed-old]\n"
+    root = make_council(tmp_path, {"roster.yaml": roster, "meetings/2025-10-14.yaml": meeting})
+    report = run_check(root, "2025-12-01")
+    messages = [f.message for f in report.findings if f.code == "CEC004"]
+    assert messages == ["Lu Late (`late-lu`) is listed present on 2025-10-14, before joining the council on 2025-11-01.",
+                        "Ed Old (`ed-old`) is listed excused on 2025-10-14, after leaving the council on 2025-09-30."]
+    assert [t for t in found(report, "CEC004")] == [("meetings/2025-10-14.yaml", 24, "CEC004"),
+                                                    ("meetings/2025-10-14.yaml", 25, "CEC004")]
+    # and a change that would leave such a record is refused: Bo cannot start after a meeting he attended
+    assert run(root, "meeting", "attendance", "2025-10-14", "--absent", "bo-diaz").exit_code == 0
+    before = snapshot(root)
+    result = run(root, "member", "update", "bo-diaz", "--start", "2025-11-01")
+    assert result.exit_code == 1 and "before joining the council on 2025-11-01" in result.output
+    assert snapshot(root) == before

@@ -101,7 +101,7 @@ def _date_warnings(day: dt.date, today: dt.date | None = None) -> list[str]:
     warnings = []
     if day < today:
         warnings.append(f"{day.isoformat()} is in the past (today is {today.isoformat()}). "
-                        "If that is a typing mistake, correct the date in the meeting's file.")
+                        "If that is a typing mistake, move it: `cec meeting move ID --to DATE`.")
     if day.weekday() >= 5:
         weekday = ("Saturday", "Sunday")[day.weekday() - 5]
         warnings.append(f"{day.isoformat()} is a {weekday}. Check the date if the council meets on school days.")
@@ -354,7 +354,8 @@ def record_attendance(root: Path, meeting_id: str, present, absent, excused, gue
     said += " Next: record the minutes and motions with `cec meeting record`." if held else ""
     warnings = [] if held else [
         f"The meeting of {meeting_id} is on {day.isoformat()}, which has not come yet, so it stays scheduled. "
-        "If the date is wrong, correct it in the meeting's file; otherwise record attendance after the meeting."]
+        f"If the date is wrong, move it (`cec meeting move {meeting_id} --to DATE`); otherwise record attendance "
+        "after the meeting."]
     return Written([_rel(meeting_id)], message, said, warnings, problems=tx.problems)
 
 
@@ -375,7 +376,8 @@ def _check_active(council, ids: list[str], day: dt.date, option: str) -> None:
             span = (f"joined {member.start_date.isoformat()}" if member.start_date and day < member.start_date
                     else f"left {member.end_date.isoformat()}")
             raise InvalidInput(f"{option}: {member.name} ({member_id}) was not a member on {day.isoformat()} ({span}).",
-                               "If the roster's dates are wrong, correct them in roster.yaml first. Nothing was written.")
+                               f"Name only members serving that day. If the roster's dates are wrong, correct them first: "
+                               f"`cec member update {member_id} --start DATE` (or --end). Nothing was written.")
 
 
 # --- cec meeting record --------------------------------------------------------------------------

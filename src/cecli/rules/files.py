@@ -133,6 +133,28 @@ def _meeting_refs(ctx):
                 yield update, ("meeting",), update.meeting
 
 
+def _not_serving(ctx):
+    """Attendance naming a member who was not serving on the meeting's date (a hand-edited file)."""
+    for meeting in ctx.council.meetings:
+        if not meeting.attendance:
+            continue
+        for group in ("present", "absent", "excused"):
+            for index, member_id in enumerate(getattr(meeting.attendance, group)):
+                member = ctx.council.member(member_id)
+                if member is None or member.active_on(meeting.date):
+                    continue
+                if member.start_date and meeting.date < member.start_date:
+                    when = f"before joining the council on {member.start_date}"
+                elif group == "present":
+                    continue  # present after leaving: CEC106 says so
+                else:
+                    when = f"after leaving the council on {member.end_date}"
+                yield ctx.finding(meeting, f"{member.name} (`{member_id}`) is listed {group} on {meeting.date}, {when}.",
+                                  f"Correct the attendance with `cec meeting attendance {meeting.id} --{group} ...`, "
+                                  f"or the member's dates with `cec member update {member_id} --start/--end DATE`.",
+                                  ("attendance", group, index))
+
+
 @rule("CEC004", "error", source=FORMAT)
 def references_resolve(ctx):
     """A reference does not resolve.
@@ -142,7 +164,10 @@ def references_resolve(ctx):
     members listed present at its meeting (a vote is cast in the room). Meetings are named by their
     file name (2025-10-14, or 2025-10-14-special), also where minutes say which meeting approved
     them. A name that matches nothing is usually a typo; the message suggests the
-    closest id. A profile name that cec does not ship is reported here too.
+    closest id. A profile name that cec does not ship is reported here too. A meeting's attendance
+    names only members serving on its date: a member listed before their `start_date`, or listed
+    absent or excused after their `end_date`, is no member of that meeting (one listed present
+    after leaving is CEC106).
     """
     from cecli.suggest import did_you_mean
 
@@ -156,6 +181,7 @@ def references_resolve(ctx):
                     or "Add the member with `cec member add`, or correct the id.")
             yield ctx.finding(target, f"No member has the id `{member_id}`.", hint, path)
         yield from _votes_by_members_present(ctx, ids)
+        yield from _not_serving(ctx)
     meeting_ids = {m.id for m in council.meetings}
     if "meetings" not in {Path(p).parts[0] for p in council.damaged}:
         for target, path, meeting_id in _meeting_refs(ctx):
