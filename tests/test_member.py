@@ -89,9 +89,10 @@ def test_end_keeps_the_member_and_their_roles(root):
     assert cec(root, "member", "end", "ann-lee", "--date", "2025-07-31").exit_code == 2  # before the start
     result = cec(root, "member", "end", "ann-lee", "--date", "2026-01-31")
     assert result.exit_code == 0, result.output
-    assert commits(root)[0] == "End Ann Lee's membership on 2026-01-31."
+    assert commits(root)[0] == "End Ann Lee's membership on 2026-01-31 (and the chair role)."
     text = (root / "roster.yaml").read_text()
-    assert "    start_date: 2025-08-01\n    end_date: 2026-01-31\n" in text and "- chair" in text
+    assert "    start_date: 2025-08-01\n    end_date: 2026-01-31\n" in text
+    assert "      - role: chair\n        end_date: 2026-01-31\n" in text  # kept as history, ended the same day
     assert cec(root, "member", "list", "--as-of", "2026-02-01").output.startswith("No members")
     table = cec(root, "member", "list", "--as-of", "2026-01-31").output
     assert "ann-lee" in table and "2025-08-01 to 2026-01-31" in table

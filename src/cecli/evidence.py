@@ -172,7 +172,7 @@ def _membership(council, day) -> EvidenceItem:
         return EvidenceItem("membership", title, False, (), f"No member is active on {day}.", "roster.yaml",
                             ("members",))
     no_email = [m for m in active if not m.email]
-    officers = [m for m in active if m.roles]
+    officers = [m for m in active if m.roles_on(day)]
     roles = f"{len(officers)} hold officer roles" if officers else "no officer roles recorded"
     if no_email:
         file, path = no_email[0].at

@@ -35,6 +35,7 @@ _PARAMETER_MOST = 100_000  # a rule parameter (days, meetings, minutes) larger t
 VOCABULARY_FIELDS: list[tuple[str, tuple, str]] = [
     ("roster.yaml", ("members", "*", "category"), "category"),
     ("roster.yaml", ("members", "*", "roles", "*"), "role"),
+    ("roster.yaml", ("members", "*", "roles", "*", "role"), "role"),
     ("roster.yaml", ("members", "*", "selected_by"), "selected_by"),
     ("outreach.yaml", ("communications", "*", "channel"), "channel"),
     ("outreach.yaml", ("communications", "*", "purpose"), "purpose"),

@@ -143,8 +143,9 @@ def _outcome(motion, result: str, counts: dict[str, int] | None) -> str:
     return "No vote is recorded."
 
 
-def _role_words(member) -> str:
-    roles = [vocabulary_word(r) for r in member.roles] if member else []
+def _role_words(member, day) -> str:
+    """", Chair" for the officer roles the member held on `day` (the meeting's date)."""
+    roles = [vocabulary_word(r) for r in member.roles_on(day)] if member else []
     return f", {words(roles)}" if roles else ""
 
 
@@ -157,7 +158,7 @@ def minutes_view(council, meeting) -> dict:
     def with_role(member_id: str) -> str:
         member = council.member(member_id)
         label = name(member_id)
-        return label + (_role_words(member) if member and member.may_be_named_publicly else "")
+        return label + (_role_words(member, meeting.date) if member and member.may_be_named_publicly else "")
 
     called = ""
     if meeting.called_to_order:
@@ -223,7 +224,7 @@ def minutes_view(council, meeting) -> dict:
             approval += ", with these corrections:"
         else:
             approval += "."
-    secretary = next((m for m in active if "secretary" in m.roles), None)
+    secretary = next((m for m in active if "secretary" in m.roles_on(meeting.date)), None)
     return {
         "recorded": is_recorded(meeting),
         "draft": not (record and record.approved),

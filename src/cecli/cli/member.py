@@ -1,4 +1,4 @@
-"""cec member add|update|end|list|import: the council's roster."""
+"""cec member add|update|end|role|list|import: the council's roster."""
 
 from __future__ import annotations
 
@@ -102,6 +102,33 @@ def end(
     from cecli.records.members import end_member
 
     _done(end_member(council_path(council), member_id, date, author))
+
+
+@member_app.command("role")
+@handles_errors
+def role(
+    member_id: str = typer.Argument(..., metavar="ID", help="The member's id."),
+    add: Optional[str] = typer.Option(None, "--add", metavar="ROLE", help="An officer role the member takes, such as chair."),
+    start: Optional[str] = typer.Option(None, "--from", metavar="YYYY-MM-DD", help="The first day in the role (default: today)."),
+    end: Optional[str] = typer.Option(None, "--end", metavar="ROLE", help="An officer role the member gives up."),
+    on: Optional[str] = typer.Option(None, "--on", metavar="YYYY-MM-DD", help="The last day in the role (default: today)."),
+    council: Optional[Path] = COUNCIL,
+    author: Optional[str] = AUTHOR,
+) -> None:
+    """Give a member an officer role from a date, or end one on a date (one commit).
+
+    Roles are dated (`{role: chair, start_date: ..., end_date: ...}` in roster.yaml), so every rule
+    and document sees who held which role on the day it is about. A role the profile does not know,
+    a second chair while the first has not handed over (end theirs the same day first), and an end
+    before the start are refused.
+    """
+    from cecli.errors import InvalidInput
+    from cecli.records.roles import change_role
+
+    if add and on or end and start:
+        raise InvalidInput("--from goes with --add, and --on with --end.",
+                           "Such as `--add chair --from 2025-09-23` or `--end chair --on 2026-06-30`.")
+    _done(change_role(council_path(council), member_id, add=add, end=end, on=start if add else on, author=author))
 
 
 @member_app.command("list")

@@ -89,9 +89,10 @@ def meeting_context(council, meeting, title: str) -> dict:
     return context
 
 
-def member_label(member) -> str:
+def member_label(member, day: dt.date) -> str:
+    """The member's category and the officer roles held on `day` (the meeting's date)."""
     parts = [vocabulary_word(member.category)]
-    parts.extend(vocabulary_word(role) for role in member.roles)
+    parts.extend(vocabulary_word(role) for role in member.roles_on(day))
     return ", ".join(p for p in parts if p)
 
 
@@ -177,7 +178,7 @@ def _attendance_table(rendering, members, meeting, labels):
     table = rendering.subdoc()
     base.add_table(
         table, ["Member", "Group and role", "Present", "Absent", "Excused"],
-        [[labels.get(m.id) or public_label(m), member_label(m), mark(m.id, "present"), mark(m.id, "absent"),
+        [[labels.get(m.id) or public_label(m), member_label(m, meeting.date), mark(m.id, "present"), mark(m.id, "absent"),
           mark(m.id, "excused")] for m in members] or [["No members on this date", "", "", "", ""]],
         widths=[2.1, 2.2, 0.9, 0.9, 0.9],
     )
@@ -259,7 +260,7 @@ def sign_in_sheet(council, context: dict, members, session: bool, day, title: st
             (f"Members of the {term}: sign beside your name. " if members else "")
             + "Members of the public are welcome to sign in below; signing in is voluntary and is not "
             "required to attend.")}
-        rows = [[public_label(m), member_label(m), ""] for m in members]
+        rows = [[public_label(m), member_label(m, meeting.date), ""] for m in members]
         rows.append(["Members of the public", "", ""])
         rows.extend(["", "", ""] for _ in range(PUBLIC_SIGN_IN_ROWS))
         table = base.add_table(piece, ["Name", "Representing", "Signature"], rows, widths=[2.6, 2.0, 2.4],

@@ -42,8 +42,9 @@ def _serves_grade_seven(council) -> bool:
     return False
 
 
-def roster_rows(members) -> list[list[str]]:
-    return [[public_label(m), vocabulary_word(m.category), ", ".join(vocabulary_word(r) for r in m.roles),
+def roster_rows(members, day: dt.date) -> list[list[str]]:
+    """One row per member: name, group, the officer roles held on `day`, how selected."""
+    return [[public_label(m), vocabulary_word(m.category), ", ".join(vocabulary_word(r) for r in m.roles_on(day)),
              vocabulary_word(m.selected_by)] for m in members]
 
 
@@ -100,7 +101,7 @@ def engagement_plan(council, day: dt.date) -> bytes:
 
     roster = rendering.subdoc()
     base.add_table(roster, ["Name", "Group", "Role", "Selected by"],
-                   redact.deep(roster_rows(members)) or [["No members on this date", "", "", ""]],
+                   redact.deep(roster_rows(members, day)) or [["No members on this date", "", "", ""]],
                    widths=[2.3, 1.8, 1.4, 1.5])
     context["roster_table"] = roster
 
@@ -126,10 +127,15 @@ def engagement_plan(council, day: dt.date) -> bytes:
     context["calendar_table"] = calendar
 
     signer = next((m for m in members
-                   if {"chair", "co-chair"} & set(m.roles) and not m.building_admin
+                   if {"chair", "co-chair"} & set(m.roles_on(day)) and not m.building_admin
                    and m.category not in ("principal", "administrator") and m.may_be_named_publicly), None)
     context["signer"] = {"name": signer.name if signer else "____________________________________"}
     return rendering.render(redact.deep(context), day, f"Community Engagement Plan {year}")
+
+
+def _last(member, day: dt.date) -> dt.date:
+    """`day`, or the member's last day when they left before it (the roles they held as they left)."""
+    return min(day, member.end_date) if member.end_date else day
 
 
 def _counted(label: str, count: int) -> str:
@@ -138,9 +144,10 @@ def _counted(label: str, count: int) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def member_rows(members) -> list[list[str]]:
-    """Named members one a row; those who may not be named counted by their public label."""
-    rows = [[m.name, vocabulary_word(m.category), ", ".join(vocabulary_word(r) for r in m.roles)]
+def member_rows(members, day: dt.date) -> list[list[str]]:
+    """Named members one a row (with the roles held on `day`, or on their last day if they left
+    before it); those who may not be named counted by their public label."""
+    rows = [[m.name, vocabulary_word(m.category), ", ".join(vocabulary_word(r) for r in m.roles_on(_last(m, day)))]
             for m in members if m.may_be_named_publicly]
     hidden = Counter(public_label(m) for m in members if not m.may_be_named_publicly)
     for label, count in sorted(hidden.items(), key=lambda item: item[0] != "A student member"):
@@ -227,7 +234,7 @@ def progress_report(council, year: str, day: dt.date) -> bytes:
 
     roster = rendering.subdoc()
     base.add_table(roster, ["Member", "Group", "Role"],
-                   redact.deep(member_rows(members_of_year(council, begin, min(day, end)))) or [["No members", "", ""]],
+                   redact.deep(member_rows(members_of_year(council, begin, min(day, end)), min(day, end))) or [["No members", "", ""]],
                    widths=[2.6, 2.3, 2.1], caption="Council members this school year: name, group and role")
     context["members_table"] = roster
     return rendering.render(redact.deep(context), day, f"Progress report {year}")

@@ -63,7 +63,8 @@ def plan_item(package: Package, council: Council, year: str, as_of: dt.date, num
 
 def roster_item(package: Package, council: Council, year: str, as_of: dt.date, number: int) -> list[dict]:
     members = sorted(members_in(council, year), key=lambda m: (m.start_date or dt.date.min, m.name.lower()))
-    roster = [[m.name, m.category, ", ".join(m.roles), m.selected_by or "", iso_day(m.start_date),
+    last = min(as_of, council.year_bounds(year)[1])
+    roster = [[m.name, m.category, ", ".join(m.roles_on(min(last, m.end_date) if m.end_date else last)), m.selected_by or "", iso_day(m.start_date),
                iso_day(m.end_date)] for m in members]
     groups = _group_rows(council, year, as_of)
     buffer = io.StringIO()

@@ -94,14 +94,23 @@ def popolo(council: Council, as_of: dt.date, flavour: str = "popolo") -> dict:
     persons, memberships = [], []
     for member in council.members:
         persons.append({"id": ids[member.id], "name": public_label(member)})
-        for role in member.roles or ["member"]:
+        # one membership per officer role held, dated as the role was held (a role ends with the
+        # membership at the latest); a member without a role is a plain member
+        terms = [(role, start, end) for _i, role, start, end in member.role_terms()] or [
+            ("member", member.start_date, None)]
+        seen: dict[str, int] = {}
+        for role, start, end in terms:
+            if member.end_date and (end is None or end > member.end_date):
+                end = member.end_date
+            seen[role] = seen.get(role, 0) + 1
+            suffix = f"-{seen[role]}" if seen[role] > 1 else ""
             memberships.append(_present({
-                "id": f"membership/{slug}/{ids[member.id].rsplit('/', 1)[1]}/{role}",
+                "id": f"membership/{slug}/{ids[member.id].rsplit('/', 1)[1]}/{role}{suffix}",
                 "person_id": ids[member.id], "person_name": public_label(member),
                 "organization_id": org_id, "role": role,
                 "label": f"{vocabulary_word(role)} ({vocabulary_word(member.category).lower()})",
-                "start_date": member.start_date.isoformat() if member.start_date else None,
-                "end_date": member.end_date.isoformat() if member.end_date else None,
+                "start_date": start.isoformat() if start else None,
+                "end_date": end.isoformat() if end else None,
             }))
     events, votes = [], []
     place = council.info.meeting_place if council.info else None

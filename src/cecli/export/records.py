@@ -26,15 +26,16 @@ def _time(meeting: Meeting) -> str:
     return f"{text}–{meeting.end.strftime('%H:%M')}" if meeting.end else text
 
 
-def membership_rows(members) -> list[list[str]]:
-    """Name, roles, category, email and term: what the state asks for, never phones or notes."""
+def membership_rows(members, day: dt.date) -> list[list[str]]:
+    """Name, roles (held on `day`, or on the member's last day before it), category, email and term:
+    what the state asks for, never phones or notes."""
     ordered = sorted(members, key=lambda m: (m.start_date or dt.date.min, m.name.lower()))
-    return [[m.name, ", ".join(m.roles), m.category, m.email or "", iso_day(m.start_date), iso_day(m.end_date)]
+    return [[m.name, ", ".join(m.roles_on(min(day, m.end_date) if m.end_date else day)), m.category, m.email or "", iso_day(m.start_date), iso_day(m.end_date)]
             for m in ordered]
 
 
 def add_membership_list(package: Package, council: Council, members, folder: str, year: str, as_of: dt.date) -> list[str]:
-    rows = membership_rows(members)
+    rows = membership_rows(members, min(as_of, council.year_bounds(year)[1]))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(MEMBER_COLUMNS)
@@ -86,7 +87,7 @@ def meeting_record_docx(council: Council, meeting: Meeting, as_of: dt.date) -> b
         rows = []
         for member_id in ids:
             member = council.member(member_id)
-            rows.append([council.name_of(member_id), ", ".join(member.roles) if member else "",
+            rows.append([council.name_of(member_id), ", ".join(member.roles_on(meeting.date)) if member else "",
                          status.get(member_id, "not recorded")])
         docs.add_table(document, ["Member", "Roles", "Attendance"], rows)
         present = len(attendance.present)

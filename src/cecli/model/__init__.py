@@ -8,7 +8,7 @@ from .plan import Plan
 from .plans import Plans
 from .recommendations import Recommendations
 from .reports import Reports
-from .roster import Member, Roster
+from .roster import Member, RoleTerm, Roster
 
 # file (relative to the council folder) -> model of its top level; meetings are handled apart
 FILE_MODELS = {
@@ -24,5 +24,5 @@ FILE_MODELS = {
 
 __all__ = [
     "CouncilInfo", "District", "School", "Goals", "Meeting", "Outreach", "Plan", "Plans",
-    "Recommendations", "Reports", "Member", "Roster", "FILE_MODELS",
+    "Recommendations", "Reports", "Member", "RoleTerm", "Roster", "FILE_MODELS",
 ]

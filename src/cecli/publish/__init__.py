@@ -75,12 +75,13 @@ def _members_view(council: Council, as_of: dt.date) -> tuple[list[dict], list[di
     def row(member) -> dict:
         named = member.may_be_named_publicly
         return {"name": member.name if named else public_label(member), "named": named,
-                "roles": list(member.roles), "category": member.category,
+                "roles": member.roles_on(min(as_of, member.end_date) if member.end_date else as_of),
+                "category": member.category,
                 "start": member.start_date, "end": member.end_date}
 
     officers = {"chair": 0, "co-chair": 1, "vice-chair": 2, "secretary": 3, "communications-liaison": 4}
     current = [m for m in council.members if m.active_on(as_of)]
-    current.sort(key=lambda m: (min((officers.get(r, 9) for r in m.roles), default=10),
+    current.sort(key=lambda m: (min((officers.get(r, 9) for r in m.roles_on(as_of)), default=10),
                                 not m.may_be_named_publicly, m.name.lower() if m.may_be_named_publicly else ""))
     former = sorted((m for m in council.members if m.end_date and m.end_date < as_of),
                     key=lambda m: (m.end_date, m.name.lower()), reverse=True)

@@ -221,7 +221,8 @@ def update_member(root: Path, member_id: str, values: dict, clear: list[str] = (
 
 
 def end_member(root: Path, member_id: str, day: str | dt.date, author: str | None = None) -> Result:
-    """End a member's term on `day` (the last day they serve). Roles are kept as history."""
+    """End a member's term on `day` (the last day they serve). Their roles are kept as history, ended
+    the same day."""
     from cecli.store import change, put
 
     end = check.day(day, "--date", us_format=True)
@@ -238,9 +239,40 @@ def end_member(root: Path, member_id: str, day: str | dt.date, author: str | Non
             raise InvalidInput(f"The end date {end} is before {entry.get('name', member_id)}'s start date {start}.",
                                "Nothing was written.")
         put(entry, "end_date", end, ORDER)
-        tx.message = f"End {entry.get('name', member_id)}'s membership on {end.isoformat()}."
+        ended = end_roles(entry, end)
+        tx.message = f"End {entry.get('name', member_id)}'s membership on {end.isoformat()}" + (
+            f" (and the {check.list_words(ended)} role{'s' if len(ended) > 1 else ''})." if ended else ".")
     sha, paths = tx.result
     return Result(member_id, tx.message, sha, paths, problems=tx.problems)
+
+
+def end_roles(entry, end: dt.date) -> list[str]:
+    """End, on the member's last day, every role of a roster entry still open then (a short `chair`
+    becomes `{role: chair, end_date: ...}` in place). Returns the roles ended."""
+    from cecli.store import put
+    from cecli.store.yamlrt import to_yaml
+
+    roles = entry.get("roles")
+    if not roles:
+        return []
+    ended = []
+    for index, role in enumerate(list(roles)):
+        if isinstance(role, dict):
+            last = check.day(role.get("end_date"), "end_date", us_format=True) if role.get("end_date") else None
+            if last is None or last > end:
+                put(role, "end_date", _fresh(end), ("role", "start_date", "end_date"))
+                ended.append(str(role.get("role")))
+        elif isinstance(role, str):
+            if hasattr(roles, "fa") and roles.fa.flow_style():
+                roles.fa.set_block_style()
+            roles[index] = to_yaml({"role": role, "end_date": _fresh(end)}, set())
+            ended.append(role)
+    return ended
+
+
+def _fresh(day: dt.date) -> dt.date:
+    """A date object of its own: ruamel writes one object used twice in a file as an anchor and alias."""
+    return dt.date(day.year, day.month, day.day)
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -282,6 +314,6 @@ def list_members(root: Path, as_of: dt.date | None = None, everyone: bool = Fals
             continue
         extra = {k: getattr(member, k) for k in ("organization", "email", "phone", "selected_by")
                  if getattr(member, k) is not None}
-        rows.append(Row(member.id, member.name, member.category, list(member.roles), member.start_date,
+        rows.append(Row(member.id, member.name, member.category, member.roles_on(min(day, member.end_date) if member.end_date else day), member.start_date,
                         member.end_date, active, extra))
     return rows

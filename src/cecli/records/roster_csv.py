@@ -227,7 +227,9 @@ def plan_import(doc_members: list, rows: list[CsvRow], source: str, today: dt.da
                 continue
             current = entry.get(key)
             if key == "roles":
-                current = list(current or [])
+                # a dated role counts as the same role: an import does not rewrite `{role: chair, ...}`
+                current = [r.get("role") if isinstance(r, dict) else r for r in current or []
+                           if not (isinstance(r, dict) and r.get("end_date"))]
             elif key in DATE_FIELDS and isinstance(current, str):
                 try:
                     current = check.day(current, key, us_format=True)
@@ -268,7 +270,11 @@ def _shared_roles(doc_members: list, plan: ImportPlan, day: dt.date) -> dict[str
         for entry in entries:
             if _active(entry, day):
                 for role in entry.get("roles") or []:
-                    out.setdefault(role, []).append(str(entry.get("name", entry.get("id"))))
+                    if isinstance(role, dict):  # a dated role: held unless it has ended
+                        if role.get("end_date"):
+                            continue
+                        role = role.get("role")
+                    out.setdefault(str(role), []).append(str(entry.get("name", entry.get("id"))))
         return out
 
     members = [dict(e) for e in doc_members if isinstance(e, dict)]

@@ -208,26 +208,43 @@ def officer_roles_filled(ctx):
 
     The council's members choose officers so meetings run well. Under this profile the roles are
     chair, vice-chair, secretary and communications liaison (the profile's `role` list). cec checks
-    the members active on the as-of date: each role should be held by one of them, and by only one.
+    the members active on the as-of date, and the roles each holds on that date (a role may have a
+    `start_date` and `end_date`): each role should be held by one of them, and by only one. On the
+    day one member hands a role over to another (one's role ends the day the other's starts), the
+    new holder counts.
 
-    To fix it, record the officers the council selected in each member's `roles` in roster.yaml,
-    and remove a role from a member who no longer holds it.
+    To fix it, record the officers the council selected with `cec member role ID --add ROLE --from
+    DATE`, and end a role its holder gave up with `cec member role ID --end ROLE --on DATE`.
     """
     if _roster_unreadable(ctx):
         return
     active = _active(ctx)
     target, path = _roster(ctx)
     for role in ctx.profile.vocabularies.get("role", ()):
-        holders = [m for m in active if role in m.roles]
+        holders = _holders(active, role, ctx.as_of)
         if not holders:
             yield ctx.finding(target, f"No active member holds the {role} role.",
-                              f"Once the council selects its {role}, record it with `cec member role ID --add {role}`.",
+                              f"Once the council selects its {role}: `cec member role ID --add {role} --from DATE`.",
                               path=path, key=bool(path))
         for extra in holders[1:]:
             names = ", ".join(m.name for m in holders)
+            index = next(i for i, name, _s, _e in extra.role_terms() if name == role)
             yield ctx.finding(extra, f"{len(holders)} active members hold the {role} role: {names}.",
-                              f"Keep `{role}` only on the member who holds it now.",
-                              path=("roles", extra.roles.index(role)))
+                              f"End it for whoever gave it up: `cec member role ID --end {role} --on DATE`.",
+                              path=("roles", index))
+
+
+def _holders(members, role: str, day):
+    """The members holding `role` on `day`; on a hand-over day (one term ends as another starts) the
+    outgoing holder is left out."""
+    holders = [m for m in members if role in m.roles_on(day)]
+    if len(holders) < 2:
+        return holders
+    starting = [m for m in holders if any(n == role and s == day for _i, n, s, _e in m.role_terms())]
+    ending = {m.id for m in holders if any(n == role and e == day for _i, n, _s, e in m.role_terms())}
+    if starting:
+        holders = [m for m in holders if m.id not in ending or m in starting]
+    return holders
 
 
 @rule("CEC105", "error", "state", NY_SELECTION)
@@ -269,17 +286,24 @@ def ended_members_inactive(ctx):
     member's roles were not updated when they left, the attendance lists the wrong person, or the
     end_date is wrong.
 
-    To fix it, remove the roles from the former member (and give them to whoever holds them now),
-    correct the attendance, or correct the end_date.
+    A role is judged as of the as-of date: a role whose `end_date` is before that date is history,
+    not held. A role written without dates (`roles: [chair]`) has no end, so a member who left
+    still holds it until it is ended.
+
+    To fix it, end the former member's roles (`cec member role ID --end ROLE --on DATE`) and give
+    them to whoever holds them now, correct the attendance, or correct the end_date.
     """
     for member in ctx.council.members:
         if member.end_date is None:
             continue
-        if member.end_date < ctx.as_of and member.roles:
+        held = member.roles_on(ctx.as_of) if member.end_date < ctx.as_of else []
+        if held:
+            index = next(i for i, name, _s, _e in member.role_terms() if name in held)
             yield ctx.finding(member, f"{member.name} left on {member.end_date} but still holds "
-                              f"{_and(member.roles)}.",
-                              "Remove the roles from this former member and record who holds them now.",
-                              path=("roles",))
+                              f"{_and(held)}.",
+                              f"End it: `cec member role {member.id} --end {held[0]} --on {member.end_date}`, "
+                              "and record who holds it now.",
+                              path=("roles", index))
         for meeting in ctx.council.meetings:
             if meeting.date > member.end_date and meeting.attendance and member.id in meeting.attendance.present:
                 index = meeting.attendance.present.index(member.id)
