@@ -260,7 +260,7 @@ def sign_in_sheet(council, context: dict, members, session: bool, day, title: st
             (f"Members of the {term}: sign beside your name. " if members else "")
             + "Members of the public are welcome to sign in below; signing in is voluntary and is not "
             "required to attend.")}
-        rows = [[public_label(m), member_label(m, meeting.date), ""] for m in members]
+        rows = [[public_label(m), member_label(m, day), ""] for m in members]
         rows.append(["Members of the public", "", ""])
         rows.extend(["", "", ""] for _ in range(PUBLIC_SIGN_IN_ROWS))
         table = base.add_table(piece, ["Name", "Representing", "Signature"], rows, widths=[2.6, 2.0, 2.4],
