@@ -207,8 +207,8 @@ def test_minutes_approved_at_a_later_meeting_with_corrections(root):
                        "approved_at": "2025-11-18", "corrections": "Item 3: 41 riders, not 14."}
     refused(root, "meeting", "record", M, "--approved", "2025-11-19", "--approved-at", "2025-11-18",
             says="is not the date of the meeting")
-    ok(root, "meeting", "new", "--date", "2999-01-12")
-    refused(root, "meeting", "record", M, "--approved-at", "2999-01-12", says="cannot have happened yet")
+    ok(root, "meeting", "new", "--date", "2099-01-13")
+    refused(root, "meeting", "record", M, "--approved-at", "2099-01-13", says="cannot have happened yet")
 
 
 def test_guests_notes_and_several_presenters(root):
