@@ -211,10 +211,11 @@ def test_document_commands_write_pdf_to_out_and_say_when_libreoffice_is_missing(
     assert target.is_file() and _pdfinfo(target.with_suffix(".pdf").read_bytes(), tmp_path)["Pages"] == "2"
 
     monkeypatch.setenv("CEC_SOFFICE", str(tmp_path / "no-libreoffice-here"))
-    result = invoke(["plan", "--date", "2025-12-01", "--pdf", "-C", root])
+    # (a Mississippi council has no plan document since issue 12: the interest form stands in)
+    result = invoke(["form", "interest", "--date", "2025-12-01", "--pdf", "-C", root])
     assert result.exit_code == 1, result.output
     assert "LibreOffice is not installed" in result.output and "no PDF was written" in result.output
-    assert _committed_paths(root) == ["documents/plan/community-engagement-plan-2025-26.docx"]
+    assert _committed_paths(root) == ["documents/recruitment/interest-form.docx"]
     assert not list(root.rglob("*.pdf"))
 
 

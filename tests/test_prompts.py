@@ -56,7 +56,7 @@ def test_init_in_a_terminal_asks_everything_again_after_bad_answers_and_saves_th
     child = spawn(["init", "newc"], tmp_path, home)
     answer(child, [
         ("Which state's rules apply", "texas"),        # not a choice: asked again
-        ("not one of the choices.*Your choice", "1"),  # by number
+        ("not one of the choices.*Your choice", "2"),  # by number (1 is ca-ssc, 2 ms-cec)
         ("Council name", "Test Elementary CEC"),
         ("1. school.*Your choice \\[school\\]", ""),   # the default
         ("School district name", "Test County School District"),
