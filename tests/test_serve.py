@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from conftest import invoke
+from conftest import REPO, invoke
 from servecouncil import commits, form_fields, form_values, git, last_commit, sample_repo
 
 TODAY = dt.date(2026, 11, 22)
@@ -367,3 +367,13 @@ def test_outreach_goal_and_report_entries_are_corrected_and_removed_as_the_cli_d
     response = post(client, "/entries/goal/1", {**hidden, "reason": "Entered twice."})
     assert response.status_code in (302, 303)
     assert commits(council) == count + 1 and last_commit(council)[0].endswith("(Entered twice).")
+
+
+def test_new_yorks_reports_page_shows_each_quarterly_reports_due_date_from_its_period(tmp_path):
+    root = tmp_path / "ny"
+    shutil.copytree(REPO / "docs" / "examples" / "ny-council", root)
+    client = client_for(root, read_only=True)
+    html = get(client, "/reports").get_data(as_text=True)
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert "2025-26 Q2 2026-01-30 2026-01-29" in text  # published by NYSED
+    assert "2026-27 Q2 about 2027-01-30" in text  # not yet published: the usual calendar

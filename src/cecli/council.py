@@ -97,6 +97,15 @@ class Council:
         begin, end = self.year_bounds(year)
         return [m for m in self.meetings if begin <= m.date <= end]
 
+    def report_due(self, report) -> tuple[dt.date | None, bool]:
+        """A quarterly report's due date and whether it is estimated: its own `due`, else the last
+        day of its reporting period (the council's dates, the state's, or the usual calendar's)."""
+        if report.due is not None or self.profile is None:
+            return report.due, False
+        override = self.info.reporting_periods if self.info else None
+        period = self.profile.period_named(report.period, override)
+        return (period.due, period.estimated) if period is not None else (None, False)
+
     @property
     def name(self) -> str:
         if self.info:

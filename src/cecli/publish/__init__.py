@@ -148,10 +148,11 @@ def _quarterly_view(council: Council, as_of: dt.date) -> list[dict]:
     reports = council.reports
     rows = []
     for report in (reports.quarterly_reports if reports else []):
+        due, estimated = council.report_due(report)
         signed = report.signed_by and (report.signed_on is None or report.signed_on <= as_of)
         signer = council.member(report.signed_by) if signed else None
         submitted = report.submitted if report.submitted and report.submitted <= as_of else None
-        rows.append({"period": report.period, "due": report.due, "submitted": submitted,
+        rows.append({"period": report.period, "due": due, "estimated": estimated, "submitted": submitted,
                      "signed_by": public_label(signer) if signer else "",
                      "signed_on": report.signed_on if signer else None})
     return rows

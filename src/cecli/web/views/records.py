@@ -122,4 +122,4 @@ def reports():
     signers = council_obj.active_members(today())
     return page("reports.html", "Reports", council=council_obj, reports=council_obj.reports, report=report,
                 signature=signature, formats=_vocab(council_obj, "format"), new_york=new_york, signers=signers,
-                name_of=council_obj.name_of)
+                name_of=council_obj.name_of, due_of=council_obj.report_due)
