@@ -251,16 +251,58 @@ def test_action_items_add_done_remove(root):
 
 # --- officers --------------------------------------------------------------------------------
 
-def test_officer_election_is_recorded_with_its_motion(root):
+def roster(root):
+    return {m["id"]: m for m in YAML(typ="safe").load((root / "roster.yaml").read_text(encoding="utf-8"))["members"]}
+
+
+def test_officer_election_is_recorded_with_its_motion_and_gives_the_role_in_the_same_commit(root):
     ok(root, "meeting", "motion", M, "add", "Elect Bo Diaz treasurer.")
+    before = commits(root)
     result = ok(root, "meeting", "officer", M, "add", "treasurer", "bo-diaz", "--motion", "1")
-    assert "cec member role bo-diaz --add treasurer --from 2025-10-14" in result.output
+    assert "roster.yaml gives Bo Diaz the treasurer role from 2025-10-14" in result.output
     assert read(root)["officer_elections"] == [{"role": "treasurer", "member": "bo-diaz", "motion": 1}]
+    assert roster(root)["bo-diaz"]["roles"] == [{"role": "treasurer", "start_date": dt.date(2025, 10, 14)}]
+    assert commits(root) == before + 1
+    assert last_commit(root)[0] == f"Record the election of Bo Diaz as treasurer at the meeting of {M}."
+    assert last_commit(root)[2] == [FILE, "roster.yaml"]
     refused(root, "meeting", "motion", M, "remove", "1", says="elected bo-diaz treasurer")
     refused(root, "meeting", "officer", M, "add", "treasurer", "cy-moss", says="already records")
     refused(root, "meeting", "officer", M, "add", "historian", "cy-moss", says="not an officer role")
-    ok(root, "meeting", "officer", M, "remove", "treasurer")
+    result = ok(root, "meeting", "officer", M, "remove", "treasurer")
+    assert "roster.yaml no longer gives Bo Diaz the treasurer role" in result.output
     assert "officer_elections" not in read(root)
+    assert "roles" not in roster(root)["bo-diaz"]
+    assert last_commit(root)[2] == [FILE, "roster.yaml"]
+    assert format_findings(root) == []
+
+
+def test_electing_a_new_chair_hands_the_role_over_on_the_meeting_day(root):
+    original = (root / "roster.yaml").read_text(encoding="utf-8")
+    result = ok(root, "meeting", "officer", M, "add", "chair", "cy-moss")
+    assert "Ann Lee's term of it ends that day" in result.output
+    people = roster(root)
+    assert people["ann-lee"]["roles"] == [{"role": "chair", "end_date": dt.date(2025, 10, 14)}]
+    assert people["cy-moss"]["roles"] == [{"role": "chair", "start_date": dt.date(2025, 10, 14)}]
+    from cecli.loader import load_council
+
+    council, _ = load_council(root)
+    assert council.member("ann-lee").roles_on(dt.date(2025, 10, 13)) == ["chair"]
+    assert council.member("cy-moss").roles_on(dt.date(2025, 10, 15)) == ["chair"]
+    assert council.member("ann-lee").roles_on(dt.date(2025, 10, 15)) == []
+    assert "# Members are never deleted" in (root / "roster.yaml").read_text(encoding="utf-8")  # comments kept
+    assert format_findings(root) == []
+    # entered by mistake: removing it gives the chair back to Ann Lee, as the file was
+    result = ok(root, "meeting", "officer", M, "remove", "chair")
+    assert "Ann Lee holds it again" in result.output
+    assert (root / "roster.yaml").read_text(encoding="utf-8") == original
+
+
+def test_an_election_of_someone_already_holding_the_role_leaves_the_roster_alone(root):
+    before = (root / "roster.yaml").read_text(encoding="utf-8")
+    result = ok(root, "meeting", "officer", M, "add", "chair", "ann-lee")
+    assert "already gives Ann Lee the chair role" in result.output
+    assert (root / "roster.yaml").read_text(encoding="utf-8") == before
+    assert last_commit(root)[2] == [FILE]
 
 
 def test_a_council_adds_its_own_roles(root):

@@ -456,7 +456,8 @@ ELECTION_ORDER = ("role", "member", "motion")
 
 def elect_officer(root: Path, meeting_id: str, role: str, member_id: str, motion: int | None = None,
                   author: str | None = None) -> Written:
-    """Record an officer elected at the meeting (and say how roster.yaml gets the dated role)."""
+    """Record an officer elected at the meeting, and in the same commit give the member the role in
+    roster.yaml from the meeting's date, ending the predecessor's term of it that day."""
     from cecli.store.yamlrt import append
 
     message = f"Record the election of {member_id} as {role} at the meeting of {meeting_id}."
@@ -476,33 +477,88 @@ def elect_officer(root: Path, meeting_id: str, role: str, member_id: str, motion
         if motion is not None:
             entry["motion"] = motion
         append(elections, entry)
-        tx.message = message = f"Record the election of {council.name_of(member_id)} as {role} at the meeting of {meeting_id}."
-        roster_said = _role_in_roster(council, member_id, role, meeting.date, meeting_id)
-    return Written(tx.paths, message, f"Recorded in {_rel(meeting_id)} that {council.name_of(member_id)} was elected "
-                   f"{role}. {roster_said}", problems=tx.problems)
+        name = council.name_of(member_id)
+        tx.message = message = f"Record the election of {name} as {role} at the meeting of {meeting_id}."
+        roster_said = _give_role(tx, council, member_id, role, meeting.date)
+    return Written(tx.paths, message, f"Recorded in {_rel(meeting_id)} that {name} was elected {role}. {roster_said}",
+                   problems=tx.problems)
 
 
-def _role_in_roster(council, member_id: str, role: str, day: dt.date, meeting_id: str) -> str:
-    """What the roster says of the new officer, and the command that brings it in line."""
+def _give_role(tx, council, member_id: str, role: str, day: dt.date) -> str:
+    """Give the elected member the role in roster.yaml from `day`; whoever held it hands it over that
+    day (their term ends on it). Returns what roster.yaml now says."""
+    from cecli.model.roster import SHARED_ROLES
+    from cecli.records.members import _roster, entry_of
+    from cecli.records.roles import _add, _end
+
     member = council.member(member_id)
-    if role in member.roles:
-        return f"roster.yaml already gives {member.name} the role."
-    return (f"Next: give {member.name} the role in roster.yaml with "
-            f"`cec member role {member_id} --add {role} --from {day.isoformat()}`.")
+    if role in member.roles_on(day):
+        return f"roster.yaml already gives {member.name} the {role} role on {day.isoformat()}."
+    doc = _roster(tx)
+    before = [] if role in SHARED_ROLES else [
+        other for other in council.members
+        if other.id != member_id and other.active_on(day) and role in other.roles_on(day)]
+    for other in before:
+        _end(entry_of(doc, other.id), other, role, day)
+    _add(council, entry_of(doc, member_id), member, role, day, frozenset(o.id for o in before))
+    said = f"roster.yaml gives {member.name} the {role} role from {day.isoformat()}"
+    if before:
+        said += " (" + " and ".join(f"{o.name}'s term of it ends that day" for o in before) + ")"
+    return said + "."
 
 
 def remove_officer(root: Path, meeting_id: str, role: str, author: str | None = None) -> Written:
-    """Remove an officer election entered by mistake (roster.yaml's roles are corrected with `cec member role`)."""
+    """Remove an officer election entered by mistake, and the role term it gave in roster.yaml
+    (the predecessor's term, ended that day by the election, runs on again)."""
     message = f"Remove the election of a {role} from the meeting of {meeting_id}."
     with _change(root, message, author) as tx:
-        _meeting_model, doc = _doc(tx, meeting_id)
+        meeting, doc = _meeting(tx, meeting_id), tx.edit(_rel(meeting_id))
         elections = doc.get("officer_elections") or []
         found = [i for i, e in enumerate(elections) if isinstance(e, dict) and e.get("role") == role]
         if not found:
             raise InvalidInput(f"The meeting of {meeting_id} records no election of a {role}.", NOTHING)
+        member_id = elections[found[0]].get("member")
         del elections[found[0]]
         if not elections:
             del doc["officer_elections"]
-    return Written([_rel(meeting_id)], message,
-                   f"Removed the election of a {role} from {_rel(meeting_id)}. roster.yaml is unchanged: correct the "
-                   "member's roles with `cec member role` if they were changed by mistake.", problems=tx.problems)
+        roster_said = _take_role_back(tx, tx.council, member_id, role, meeting.date)
+        name = tx.council.name_of(member_id) if member_id else "a member"
+        tx.message = message = f"Remove the election of {name} as {role} from the meeting of {meeting_id}."
+    return Written(tx.paths, message, f"Removed the election of {name} as {role} from {_rel(meeting_id)}. {roster_said}",
+                   problems=tx.problems)
+
+
+def _take_role_back(tx, council, member_id, role: str, day: dt.date) -> str:
+    """Undo in roster.yaml what the election gave: the member's term of `role` that starts on `day`
+    goes, and a term of it that ended on `day` (the predecessor's) has its end removed."""
+    from cecli.records.members import _roster, entry_of
+
+    member = council.member(member_id) if member_id else None
+    given = [index for index, name, start, _last in member.role_terms()
+             if name == role and start == day] if member else []
+    if not given:
+        return "roster.yaml is unchanged: correct roles with `cec member role` if they need it."
+    doc = _roster(tx)
+    roles = entry_of(doc, member_id)["roles"]
+    del roles[given[0]]
+    if not roles:
+        del entry_of(doc, member_id)["roles"]
+    said = f"roster.yaml no longer gives {member.name} the {role} role from {day.isoformat()}"
+    reopened = []
+    for other in council.members:
+        for index, name, _start, last in other.role_terms():
+            if other.id != member_id and name == role and last == day:
+                term = entry_of(doc, other.id)["roles"][index]
+                if isinstance(term, dict) and "end_date" in term:
+                    del term["end_date"]
+                    if list(term) == ["role"]:  # held from the start of the membership: short again
+                        roles = entry_of(doc, other.id)["roles"]
+                        roles[index] = role
+                        if all(isinstance(r, str) for r in roles) and hasattr(roles, "fa"):
+                            roles.fa.set_flow_style()  # `roles: [chair]`, as cec writes short roles
+                    reopened.append(other.name)
+    if reopened:
+        said += "; " + " and ".join(reopened) + " holds it again"
+    return said + "."
+
+

@@ -49,7 +49,9 @@ def change_role(root: Path, member_id: str, add: str | None = None, end: str | N
     return Result(member_id, tx.message, sha, paths, problems=tx.problems)
 
 
-def _add(council, entry, member, role: str, day: dt.date) -> None:
+def _add(council, entry, member, role: str, day: dt.date, handed_over: frozenset[str] = frozenset()) -> None:
+    """Write the role into the member's roster entry from `day`. `handed_over`: the members whose
+    term of the role the same change ends on `day` (an election handing the role on)."""
     from cecli.store import put
 
     if not member.active_on(day):
@@ -63,7 +65,7 @@ def _add(council, entry, member, role: str, day: dt.date) -> None:
                            "Nothing was written.")
     if role not in SHARED_ROLES:
         for other in council.members:
-            if other.id == member.id or not other.active_on(day):
+            if other.id == member.id or other.id in handed_over or not other.active_on(day):
                 continue
             for _, name, start, last in other.role_terms():
                 if name != role or (start and start > day) or (last is not None and last <= day):
