@@ -40,6 +40,14 @@ def edit(root, rel: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def docx_parts(data: bytes) -> list[str]:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.namelist()
+
+
 def test_a_recorded_meeting_gets_minutes_a_secretary_can_sign(sample):
     text, data = minutes_text(sample)
     for line in (
@@ -64,6 +72,7 @@ def test_a_recorded_meeting_gets_minutes_a_secretary_can_sign(sample):
     assert "Hannah Greer" in text and "A student member" in text
     assert "Aaliyah" not in text and "Robinson" not in text and "= " not in text
     assert "DRAFT" not in text  # approved
+    assert not any("PowerPlusWaterMarkObject" in docx_part(data, part) for part in docx_parts(data) if "header" in part)
     # motions print under the agenda item they are about: motion 2 after item 4's heading
     assert text.index("4. Recommendation") < text.index("Motion 2:") < text.index("5. Public comment")
     document = docx_part(data)
@@ -76,8 +85,11 @@ def test_unapproved_minutes_say_draft_on_every_page(sample):
          '  corrections: "Item 3: the walking school bus had 41 riders, not 14."\n', "")
     text, data = minutes_text(sample)
     assert "DRAFT: these minutes have not yet been approved by the council" in text
-    header = next(part for part in ("word/header1.xml", "word/header2.xml") if "DRAFT" in docx_part(data, part))
+    header = next(part for part in docx_parts(data) if "header" in part and "DRAFT" in docx_part(data, part))
     assert "DRAFT · " in docx_part(data, header)
+    # and Word's diagonal DRAFT watermark behind the text of every page (a WordArt shape in the header)
+    assert re.search(r'<v:shape id="PowerPlusWaterMarkObject1"[^>]*rotation:315', docx_part(data, header))
+    assert 'string="DRAFT"' in docx_part(data, header)
     assert "Not yet approved. To be presented for approval at the council's next meeting" in text
 
 

@@ -136,11 +136,53 @@ def banner(document, text: str):
     return paragraph
 
 
+# Word's own text watermark (Design > Watermark): a VML WordArt shape in the header, so it prints
+# on every page, diagonal and pale, behind the text. LibreOffice reads it as its watermark too.
+WATERMARK = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+    'xmlns:w10="urn:schemas-microsoft-com:office:word"><w:rPr><w:noProof/></w:rPr><w:pict>'
+    '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
+    'path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas>'
+    + "".join(f'<v:f eqn="{e}"/>' for e in (
+        "sum #0 0 10800", "prod #0 2 1", "sum 21600 0 @1", "sum 0 0 @2", "sum 21600 0 @3", "if @0 @3 0",
+        "if @0 21600 @1", "if @0 0 @2", "if @0 @4 21600", "mid @5 @6", "mid @8 @5", "mid @7 @8", "mid @6 @7",
+        "sum @6 0 @5"))
+    + '</v:formulas><v:path textpathok="t" o:connecttype="custom" '
+    'o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" o:connectangles="270,180,90,0"/>'
+    '<v:textpath on="t" fitshape="t"/><v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/>'
+    '</v:handles><o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>'
+    '<v:shape id="PowerPlusWaterMarkObject1" o:spid="_x0000_s2049" type="#_x0000_t136" '
+    'style="position:absolute;margin-left:0;margin-top:0;width:415pt;height:166pt;rotation:315;'
+    'z-index:-251654144;mso-position-horizontal:center;mso-position-horizontal-relative:margin;'
+    'mso-position-vertical:center;mso-position-vertical-relative:margin" o:allowincell="f" '
+    'fillcolor="#d8d8d8" stroked="f"><v:fill opacity=".5"/>'
+    '<v:textpath style="font-family:&quot;Liberation Sans&quot;;font-size:1pt" string="DRAFT"/>'
+    '<w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict></w:r>')
+
+
+def add_watermark(document, condition: str) -> None:
+    """The DRAFT watermark at the start of the header, kept only where the Jinja `condition` holds."""
+    from docx.oxml import parse_xml
+
+    header = document.sections[0].header.paragraphs[0]
+    first = header.runs[0]._r if header.runs else None
+    opening = header.add_run("{% if " + condition + " %}")._r
+    mark = parse_xml(WATERMARK)
+    closing = header.add_run("{% endif %}")._r
+    if first is not None:  # before the council's name
+        for element in (opening, mark, closing):
+            first.addprevious(element)
+    else:
+        opening.addnext(mark)
+
+
 def minutes():
     """Finished minutes once the meeting is recorded (`record.recorded`), else a shell to fill in by hand."""
     d = base.new_document()
     base.add_running_header_footer(d, "{% if record.recorded and record.draft %}DRAFT · {% endif %}{{ council.name }}",
                                    "{{ document.date }}")
+    add_watermark(d, "record.recorded and record.draft")
     d.core_properties.title = "Minutes"
     heading(d, "Minutes: {{ meeting.title }}", 1)
     para(d, "{{ council.name }}", bold=True)
