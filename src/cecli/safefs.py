@@ -190,6 +190,35 @@ def folder_problem(root: Path | str, rel: str) -> Refused | None:
     return None
 
 
+def write_problem(root: Path | str, rel: str) -> Refused | None:
+    """Why cec must not write the file `rel` of the council at `root` (or None): a folder on its way
+    that is a link, or leads outside the folder, or is no folder; or the file itself a link or not a
+    regular file. git would refuse to record such a path too; cec says so before writing anything."""
+    problem = path_problem(rel)
+    if problem or os.path.isabs(rel):
+        return Refused("path", f"The path `{shown(rel)}` {problem or 'is absolute'}.")
+    parts = rel.replace(os.sep, "/").split("/")
+    for depth in range(1, len(parts) + 1):
+        prefix = "/".join(parts[:depth])
+        full = os.path.join(os.fspath(root), prefix)
+        if not os.path.lexists(full):
+            return None
+        if os.path.islink(full):
+            what = "file" if depth == len(parts) else "folder"
+            return Refused("outside", f"`{shown(prefix)}` is a link, not a {what} in the council folder, so cec "
+                                      f"does not write {shown(rel)} through it.",
+                           f"Replace the link with the {what} itself (copy what it leads to into the council "
+                           "folder), or remove it.")
+        mode = os.lstat(full).st_mode
+        if depth < len(parts) and not stat.S_ISDIR(mode):
+            return Refused("not-file", f"`{shown(prefix)}` is {_kind_of(mode)}, not a folder, so cec cannot write "
+                                       f"{shown(rel)} in it.", "Make it a folder, or remove it.")
+        if depth == len(parts) and not stat.S_ISREG(mode):
+            return Refused("not-file", f"`{shown(rel)}` is {_kind_of(mode)}, not a file, so cec does not write it.",
+                           "Replace it with an ordinary file, or remove it.")
+    return None
+
+
 def read_small(path: Path | str, limit: int = SMALL_LIMIT) -> str | None:
     """The text of a small regular file that is not the council's (git's HEAD, a ref), or None.
 

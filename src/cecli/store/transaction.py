@@ -97,8 +97,13 @@ class Change:
         path = self.root / rel
         if rel in self._removed:
             raise InvalidInput(f"{rel} is being deleted in this change.")
-        if path.is_file():
-            text = _utf8_text(path.read_bytes(), rel)
+        if os.path.lexists(path):
+            from cecli import safefs
+
+            refused = safefs.write_problem(self.root, rel) or safefs.inspect(self.root, rel)
+            if refused is not None:
+                raise InvalidInput(f"{refused.message} Nothing was written.", refused.hint)
+            text = _utf8_text(safefs.read_bytes(self.root, rel), rel)
             doc = yamlrt.load_text(text, rel)
             indent = yamlrt.detect_indent(text)
             if doc is None:
@@ -340,6 +345,12 @@ def refuse_unrecorded(repo: gitrepo.Repo, rels: list[str], nothing: str = "so no
 
 
 def _check_writable(root: Path, changed: dict[str, bytes | None]) -> None:
+    from cecli import safefs
+
+    for rel in sorted(changed):
+        refused = safefs.write_problem(root, rel)
+        if refused is not None:
+            raise InvalidInput(f"{refused.message} Nothing was written.", refused.hint)
     for rel in sorted(changed):
         path = root / rel
         folder = path.parent
