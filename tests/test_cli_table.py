@@ -31,3 +31,15 @@ def test_help_lists_every_command_and_a_typo_gets_a_suggestion():
         assert f"  {name} " in listing.output
     typo = invoke(["chek"])
     assert typo.exit_code == 2 and "Did you mean `cec check`?" in typo.output
+
+
+def test_loading_a_command_again_does_not_register_its_subcommands_again():
+    # every in-process run (cec serve's tests, the suite, an embedding program) loads the command
+    # anew; its subcommands must be registered once, or each run builds a bigger group than the last
+    from cecli.cli.meeting import meeting_app
+
+    load_command("meeting")
+    registered = (len(meeting_app.registered_commands), len(meeting_app.registered_groups))
+    for _ in range(3):
+        load_command("meeting")
+    assert (len(meeting_app.registered_commands), len(meeting_app.registered_groups)) == registered

@@ -199,13 +199,18 @@ def record(
     say(record_(council_root(council), meeting_id, given, author))
 
 
+_assembled = False
+
+
 def register(app: typer.Typer) -> None:
-    from cecli.cli.meeting_fix import add_corrections
-    from cecli.cli.meeting_minutes import add_minutes_commands
+    global _assembled
+    if not _assembled:  # once per process: adding them again would list every subcommand twice
+        from cecli.cli.meeting_fix import add_corrections
+        from cecli.cli.meeting_minutes import add_minutes_commands
+        from cecli.cli.meeting_send import add_send
 
-    add_corrections(meeting_app)
-    add_minutes_commands(meeting_app)
-    from cecli.cli.meeting_send import add_send
-
-    add_send(meeting_app)
+        add_corrections(meeting_app)
+        add_minutes_commands(meeting_app)
+        add_send(meeting_app)
+        _assembled = True
     app.add_typer(meeting_app, name="meeting")
