@@ -199,6 +199,13 @@ def test_meeting_new_with_pdf_commits_tagged_pdfs_beside_the_docx(council, monke
     # a PDF once made follows its DOCX: regenerating without --pdf rewrites it, and unchanged is unchanged
     result = invoke(["meeting", "docs", "2026-01-13", "-C", root])
     assert result.exit_code == 0 and "already up to date" in result.output, result.output
+    # a changed meeting changes its DOCX, and the PDF made from it follows in the same commit
+    old_pdf = (root / folder / "agenda.pdf").read_bytes()
+    result = invoke(["meeting", "edit", "2026-01-13", "--title", "Budget review", "-C", root])
+    assert result.exit_code == 0, result.output
+    assert f"{folder}/agenda.pdf" in _committed_paths(root) and f"{folder}/agenda.docx" in _committed_paths(root)
+    assert (root / folder / "agenda.pdf").read_bytes() != old_pdf
+    assert "Budget review" in _pdftext((root / folder / "agenda.pdf").read_bytes(), tmp_path)
 
 
 def test_document_commands_write_pdf_to_out_and_say_when_libreoffice_is_missing(council, monkeypatch, tmp_path):

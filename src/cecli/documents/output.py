@@ -32,7 +32,21 @@ def with_pdfs(root: Path | None, files: dict[str, bytes], day: dt.date | None, w
         return {}
     chosen = {rel: data for rel, data in files.items() if rel.lower().endswith(".docx") and (
         wanted or (root is not None and (Path(root) / pdf_name(rel)).is_file()))}
+    if root is not None:  # a DOCX that did not change keeps the PDF made from it (no new conversion)
+        chosen = {rel: data for rel, data in chosen.items() if not _unchanged_with_pdf(Path(root), rel, data)}
     return to_pdf(chosen, day) if chosen else {}
+
+
+def _unchanged_with_pdf(root: Path, rel: str, data: bytes) -> bool:
+    """Whether the council already holds exactly this DOCX at `rel`, and a PDF beside it."""
+    from cecli.documents.pdf import pdf_name
+
+    docx, pdf = root / rel, root / pdf_name(rel)
+    try:
+        return (docx.is_file() and not docx.is_symlink() and pdf.is_file() and not pdf.is_symlink()
+                and docx.stat().st_size == len(data) and docx.read_bytes() == data)
+    except OSError:
+        return False
 
 
 def require_pdf(what: str = "the DOCX") -> None:
