@@ -24,7 +24,7 @@ class Format(str, Enum):
 def check(
     path: Optional[Path] = typer.Argument(None, help="The council folder (default: this folder), or a folder of many councils."),
     council: Optional[Path] = COUNCIL,
-    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="YYYY-MM-DD", help="Judge the records as of this date (default: today)."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="DATE", help="Judge the records as of this date (default: today)."),
     output: Format = typer.Option(Format.text, "--format", "-f", help="text (grouped report), parsable (file:line:col), json, github (workflow annotations), sarif (code scanning), junit (CI test reports), csv (many councils)."),
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings as well as errors."),
     details: bool = typer.Option(False, "--details", help="With many councils: list each council's findings under the table."),

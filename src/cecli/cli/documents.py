@@ -74,7 +74,7 @@ def ballot(
 @form_app.command("interest")
 @handles_errors
 def interest(
-    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
+    date: Optional[str] = typer.Option(None, "--date", metavar="DATE",
                                        help="The form's date (default: when nominations opened, else today)."),
     out: Optional[Path] = OUT,
     pdf: bool = PDF,
@@ -97,7 +97,7 @@ def interest(
 @form_app.command("info-session")
 @handles_errors
 def info_session(
-    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
+    date: Optional[str] = typer.Option(None, "--date", metavar="DATE",
                                        help="The session's date (default: the last one in outreach.yaml)."),
     out: Optional[Path] = OUT,
     pdf: bool = PDF,
@@ -126,7 +126,7 @@ def info_session(
 
 @handles_errors
 def plan(
-    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
+    date: Optional[str] = typer.Option(None, "--date", metavar="DATE",
                                        help="The plan's date, for its roster (default: when it was adopted, else today)."),
     out: Optional[Path] = OUT,
     pdf: bool = PDF,
@@ -152,7 +152,7 @@ def plan(
 
 @handles_errors
 def roster(
-    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="The roster's date (default: today)."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="The roster's date (default: today)."),
     out: Optional[Path] = OUT,
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
@@ -170,7 +170,7 @@ def roster(
 @handles_errors
 def progress(
     year: Optional[str] = typer.Option(None, "--year", metavar="YYYY-YY", help='The school year, such as "2025-26" (default: the current one).'),
-    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="The report's date (default: today)."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="The report's date (default: today)."),
     out: Optional[Path] = OUT,
     pdf: bool = PDF,
     council: Optional[Path] = COUNCIL,
@@ -194,7 +194,7 @@ def progress(
 @report_app.command("add")
 @handles_errors
 def add(
-    date: str = typer.Option(..., "--date", metavar="YYYY-MM-DD", help="When the report was given or published."),
+    date: str = typer.Option(..., "--date", metavar="DATE", help="When the report was given or published."),
     title: str = typer.Option(..., "--title", help="Its title."),
     format: Optional[str] = typer.Option(None, "--format", help="presentation, newsletter, video, web-post, school-board, town-hall, other."),
     audience: Optional[str] = typer.Option(None, "--audience", help="Who it was for."),
@@ -215,14 +215,14 @@ def add(
 
 def report_edit(
     number: int = typer.Argument(..., metavar="N", min=1, help="The entry's number, as `cec report list` shows it."),
-    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="A public report's or signature's date."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="A public report's or signature's date."),
     title: Optional[str] = typer.Option(None, "--title"),
     format: Optional[str] = typer.Option(None, "--format"),
     audience: Optional[str] = typer.Option(None, "--audience"),
     link: Optional[str] = typer.Option(None, "--link"),
     period: Optional[str] = typer.Option(None, "--period", metavar='"2025-26 Q2"', help="A quarterly report's quarter."),
-    due: Optional[str] = typer.Option(None, "--due", metavar="YYYY-MM-DD"),
-    submitted: Optional[str] = typer.Option(None, "--submitted", metavar="YYYY-MM-DD"),
+    due: Optional[str] = typer.Option(None, "--due", metavar="DATE"),
+    submitted: Optional[str] = typer.Option(None, "--submitted", metavar="DATE"),
     school_year: Optional[str] = typer.Option(None, "--school-year", metavar='"2025-26"', help="The Continuation Plan's year."),
     member: Optional[str] = typer.Option(None, "--member", metavar="ID", help="A signature's signer."),
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", metavar="PATH", help="Add an evidence file (repeatable)."),

@@ -26,7 +26,7 @@ def export(
     pdf: bool = typer.Option(False, "--pdf", help="Put a tagged PDF beside every Word document in the package (needs LibreOffice; without it the package is written without them and the command exits 1)."),
     allow_uncommitted: bool = typer.Option(False, "--allow-uncommitted", help="Export even though council files have changes that are not committed."),
     fmt: ExportFormat = typer.Option(ExportFormat.package, "--format", "-f", help="package (the state's evidence), popolo (roster, meetings and votes as Popolo JSON) or ocd (the same as Open Civic Data JSON)."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="YYYY-MM-DD", help="The export date (default: the date of the commit the council is at)."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="DATE", help="The export date (default: the date of the commit the council is at)."),
     verify: Optional[Path] = typer.Option(None, "--verify", metavar="PACKAGE", help="Check an export folder or .zip against its manifest instead, and name every file changed, added or removed."),
 ) -> None:
     """Assemble the evidence the state asks for, as a folder or zip with an index and a manifest.

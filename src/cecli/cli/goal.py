@@ -42,7 +42,7 @@ def add(
 @handles_errors
 def review(
     source: Optional[str] = typer.Option(None, "--source", help="school-report-card, district-report-card, improvement-plan, ..."),
-    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="When it was reviewed (default: the meeting's date)."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="When it was reviewed (default: the meeting's date)."),
     meeting: Optional[str] = typer.Option(None, "--meeting", metavar="ID", help="The meeting where it was reviewed."),
     year: Optional[str] = YEAR,
     note: Optional[str] = typer.Option(None, "--note", help="What the council took from it."),
@@ -61,7 +61,7 @@ def review(
 @handles_errors
 def progress(
     goal_id: str = typer.Argument(..., metavar="ID", help="The goal's id."),
-    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="As of when (default: today)."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="As of when (default: today)."),
     note: Optional[str] = typer.Option(None, "--note", help="Where things stand."),
     year: Optional[str] = typer.Option(None, "--year", metavar='"2025-26"', help="Needed only when the id is used in several years."),
     again: bool = AGAIN,
@@ -84,7 +84,7 @@ def edit(
     baseline: Optional[str] = typer.Option(None, "--baseline"),
     target: Optional[str] = typer.Option(None, "--target"),
     source: Optional[str] = typer.Option(None, "--source", help="A data review's source."),
-    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="A data review's or progress note's date."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="A data review's or progress note's date."),
     meeting: Optional[str] = typer.Option(None, "--meeting", metavar="ID"),
     note: Optional[str] = typer.Option(None, "--note"),
     reason: Optional[str] = REASON,

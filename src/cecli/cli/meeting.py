@@ -25,11 +25,11 @@ def _interactive() -> bool:
 @meeting_app.command("new")
 @handles_errors
 def new(
-    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="The meeting's date (asked in a terminal)."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="The meeting's date (asked in a terminal)."),
     kind: str = typer.Option("regular", "--kind", help="regular, special, information-session or election."),
     title: Optional[str] = typer.Option(None, "--title", help="A title (default: from the kind, such as Regular meeting)."),
-    start: Optional[str] = typer.Option(None, "--start", metavar="HH:MM", help="Start time (default: the previous meeting's)."),
-    end: Optional[str] = typer.Option(None, "--end", metavar="HH:MM", help="End time (default: the previous meeting's)."),
+    start: Optional[str] = typer.Option(None, "--start", metavar="TIME", help="Start time (default: the previous meeting's)."),
+    end: Optional[str] = typer.Option(None, "--end", metavar="TIME", help="End time (default: the previous meeting's)."),
     location: Optional[str] = typer.Option(None, "--location", help="Where (default: the previous meeting's place)."),
     virtual_link: Optional[str] = typer.Option(None, "--virtual-link", help="A link for joining online."),
     suffix: Optional[str] = typer.Option(None, "--suffix", help="Name a second meeting on the same day: 2026-12-08-SUFFIX."),
@@ -154,14 +154,14 @@ def _checklist(root: Path, meeting_id: str):
 @handles_errors
 def record(
     meeting_id: str = typer.Argument(..., metavar="ID", help="The meeting, by file name: 2025-10-14."),
-    recorded: Optional[str] = typer.Option(None, "--recorded", metavar="YYYY-MM-DD", help="Date the minutes were written up."),
-    sent: Optional[str] = typer.Option(None, "--sent", metavar="YYYY-MM-DD", help="Date the minutes were sent to members."),
-    approved: Optional[str] = typer.Option(None, "--approved", metavar="YYYY-MM-DD", help="Date the council approved the minutes."),
+    recorded: Optional[str] = typer.Option(None, "--recorded", metavar="DATE", help="Date the minutes were written up."),
+    sent: Optional[str] = typer.Option(None, "--sent", metavar="DATE", help="Date the minutes were sent to members."),
+    approved: Optional[str] = typer.Option(None, "--approved", metavar="DATE", help="Date the council approved the minutes."),
     approved_at: Optional[str] = typer.Option(None, "--approved-at", metavar="MEETING", help="The later meeting whose motion approved them (sets --approved)."),
     corrections: Optional[str] = typer.Option(None, "--corrections", help="What the council changed when it approved them."),
     summary: Optional[str] = typer.Option(None, "--summary", help="A short summary of the minutes."),
-    agenda_sent: Optional[str] = typer.Option(None, "--agenda-sent", metavar="YYYY-MM-DD", help="Date the agenda was sent."),
-    notice_posted: Optional[str] = typer.Option(None, "--notice-posted", metavar='"YYYY-MM-DD HH:MM"', help="When the public notice was posted."),
+    agenda_sent: Optional[str] = typer.Option(None, "--agenda-sent", metavar="DATE", help="Date the agenda was sent."),
+    notice_posted: Optional[str] = typer.Option(None, "--notice-posted", metavar='"DATE TIME"', help="When the public notice was posted."),
     called_to_order: Optional[str] = typer.Option(None, "--called-to-order", metavar="TIME", help="When the meeting was called to order: 18:02 or 6:02pm."),
     called_by: Optional[str] = typer.Option(None, "--by", metavar="ID", help="Who called it to order."),
     adjourned: Optional[str] = typer.Option(None, "--adjourned", metavar="TIME", help="When it was adjourned: 19:10 or 7:10pm."),
@@ -176,7 +176,7 @@ def record(
     result: Optional[str] = typer.Option(None, "--result", help="carried, failed, tabled or withdrawn."),
     action: Optional[List[str]] = typer.Option(None, "--action", metavar="TASK", help="An action item's task (repeat for several)."),
     owner: Optional[str] = typer.Option(None, "--owner", metavar="ID", help="Who will do it."),
-    due: Optional[str] = typer.Option(None, "--due", metavar="YYYY-MM-DD", help="When it is due."),
+    due: Optional[str] = typer.Option(None, "--due", metavar="DATE", help="When it is due."),
     again: bool = typer.Option(False, "--again", help="Record the motion or action item even though the same one is already recorded."),
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,

@@ -16,8 +16,8 @@ def edit(
     meeting_id: str = MEETING,
     title: Optional[str] = typer.Option(None, "--title", help="A new title."),
     kind: Optional[str] = typer.Option(None, "--kind", help="regular, special, information-session or election."),
-    start: Optional[str] = typer.Option(None, "--start", metavar="HH:MM", help="A new start time."),
-    end: Optional[str] = typer.Option(None, "--end", metavar="HH:MM", help="A new end time."),
+    start: Optional[str] = typer.Option(None, "--start", metavar="TIME", help="A new start time."),
+    end: Optional[str] = typer.Option(None, "--end", metavar="TIME", help="A new end time."),
     location: Optional[str] = typer.Option(None, "--location", help="A new place."),
     virtual_link: Optional[str] = typer.Option(None, "--virtual-link", help="A new link for joining online."),
     open_to_public: Optional[bool] = typer.Option(None, "--open-to-public/--closed",
@@ -81,7 +81,7 @@ def remove(
 
 def move(
     meeting_id: str = MEETING,
-    to: str = typer.Option(..., "--to", metavar="YYYY-MM-DD", help="The new date."),
+    to: str = typer.Option(..., "--to", metavar="DATE", help="The new date."),
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:

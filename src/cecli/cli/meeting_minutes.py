@@ -145,7 +145,7 @@ def action_add(
     ctx: typer.Context,
     task: str = typer.Argument(..., metavar="TASK", help="What is to be done, in quotes."),
     owner: Optional[str] = typer.Option(None, "--owner", metavar="ID", help="Who will do it."),
-    due: Optional[str] = typer.Option(None, "--due", metavar="YYYY-MM-DD", help="When it is due."),
+    due: Optional[str] = typer.Option(None, "--due", metavar="DATE", help="When it is due."),
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
@@ -161,7 +161,7 @@ def action_add(
 def action_done(
     ctx: typer.Context,
     number: int = typer.Argument(..., metavar="N", help="The action item's number (from 1)."),
-    on: Optional[str] = typer.Option(None, "--on", metavar="YYYY-MM-DD", help="When it was done (default: today)."),
+    on: Optional[str] = typer.Option(None, "--on", metavar="DATE", help="When it was done (default: today)."),
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:

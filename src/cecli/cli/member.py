@@ -41,7 +41,7 @@ def add(
     role: Optional[List[str]] = typer.Option(None, "--role", help="An officer role such as chair (repeatable)."),
     email: Optional[str] = typer.Option(None, "--email"),
     phone: Optional[str] = typer.Option(None, "--phone"),
-    start: Optional[str] = typer.Option(None, "--start", metavar="YYYY-MM-DD", help="First day of the term (default: today)."),
+    start: Optional[str] = typer.Option(None, "--start", metavar="DATE", help="First day of the term (default: today)."),
     selected_by: Optional[str] = typer.Option(None, "--selected-by", help="election, appointment, school-board, ex-officio, peers or bargaining-unit."),
     district_employee: Optional[bool] = typer.Option(None, "--district-employee/--not-district-employee"),
     building_admin: Optional[bool] = typer.Option(None, "--building-admin/--not-building-admin", help="A school building administrator (principal, assistant principal)."),
@@ -70,8 +70,8 @@ def update(
     role: Optional[List[str]] = typer.Option(None, "--role", help="Replaces the member's roles (repeatable)."),
     email: Optional[str] = typer.Option(None, "--email"),
     phone: Optional[str] = typer.Option(None, "--phone"),
-    start: Optional[str] = typer.Option(None, "--start", metavar="YYYY-MM-DD"),
-    end: Optional[str] = typer.Option(None, "--end", metavar="YYYY-MM-DD", help="Correct the last day of the term."),
+    start: Optional[str] = typer.Option(None, "--start", metavar="DATE"),
+    end: Optional[str] = typer.Option(None, "--end", metavar="DATE", help="Correct the last day of the term."),
     selected_by: Optional[str] = typer.Option(None, "--selected-by"),
     district_employee: Optional[bool] = typer.Option(None, "--district-employee/--not-district-employee"),
     building_admin: Optional[bool] = typer.Option(None, "--building-admin/--not-building-admin"),
@@ -94,7 +94,7 @@ def update(
 @handles_errors
 def end(
     member_id: str = typer.Argument(..., metavar="ID", help="The member's id."),
-    date: str = typer.Option(..., "--date", metavar="YYYY-MM-DD", help="The last day of the member's term."),
+    date: str = typer.Option(..., "--date", metavar="DATE", help="The last day of the member's term."),
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
@@ -109,9 +109,9 @@ def end(
 def role(
     member_id: str = typer.Argument(..., metavar="ID", help="The member's id."),
     add: Optional[str] = typer.Option(None, "--add", metavar="ROLE", help="An officer role the member takes, such as chair."),
-    start: Optional[str] = typer.Option(None, "--from", metavar="YYYY-MM-DD", help="The first day in the role (default: today)."),
+    start: Optional[str] = typer.Option(None, "--from", metavar="DATE", help="The first day in the role (default: today)."),
     end: Optional[str] = typer.Option(None, "--end", metavar="ROLE", help="An officer role the member gives up."),
-    on: Optional[str] = typer.Option(None, "--on", metavar="YYYY-MM-DD", help="The last day in the role (default: today)."),
+    on: Optional[str] = typer.Option(None, "--on", metavar="DATE", help="The last day in the role (default: today)."),
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
@@ -134,7 +134,7 @@ def role(
 @member_app.command("list")
 @handles_errors
 def list_(
-    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="YYYY-MM-DD", help="Members serving on this date (default: today)."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="DATE", help="Members serving on this date (default: today)."),
     everyone: bool = typer.Option(False, "--all", help="Include former members and those not yet started."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
     council: Optional[Path] = COUNCIL,
@@ -161,7 +161,7 @@ def list_(
 def import_(
     roster_csv: Path = typer.Argument(..., metavar="ROSTER.csv", help="A roster exported from a spreadsheet."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Import without asking for confirmation."),
-    start: Optional[str] = typer.Option(None, "--start", metavar="YYYY-MM-DD",
+    start: Optional[str] = typer.Option(None, "--start", metavar="DATE",
                                         help="First day of the term of new members whose row gives none (default: today)."),
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,

@@ -24,7 +24,7 @@ EVIDENCE = typer.Option(None, "--evidence", metavar="PATH",
 @add_app.command("communication")
 @handles_errors
 def communication(
-    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="When it went out."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="When it went out."),
     channel: Optional[str] = typer.Option(None, "--channel", help="flyer, social-media, newsletter, website, email, ..."),
     audience: Optional[str] = typer.Option(None, "--audience", help="Who it was for (parents, the community, ...)."),
     purpose: Optional[str] = typer.Option(None, "--purpose", help="recruitment, information-session, nominations, election, meeting-notice, ..."),
@@ -45,9 +45,9 @@ def communication(
 @add_app.command("info-session")
 @handles_errors
 def info_session(
-    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="The session's date."),
-    start: Optional[str] = typer.Option(None, "--start", metavar="HH:MM"),
-    end: Optional[str] = typer.Option(None, "--end", metavar="HH:MM"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="The session's date."),
+    start: Optional[str] = typer.Option(None, "--start", metavar="TIME"),
+    end: Optional[str] = typer.Option(None, "--end", metavar="TIME"),
     location: Optional[str] = typer.Option(None, "--location"),
     attendees: Optional[int] = typer.Option(None, "--attendees", metavar="N", help="How many came."),
     meeting: Optional[str] = typer.Option(None, "--meeting", metavar="ID", help="The meeting file of the session, if there is one."),
@@ -67,8 +67,8 @@ def info_session(
 @outreach_app.command("nominations")
 @handles_errors
 def nominations(
-    opened: Optional[str] = typer.Option(None, "--opened", metavar="YYYY-MM-DD", help="When nominations opened."),
-    closed: Optional[str] = typer.Option(None, "--closed", metavar="YYYY-MM-DD", help="When they closed."),
+    opened: Optional[str] = typer.Option(None, "--opened", metavar="DATE", help="When nominations opened."),
+    closed: Optional[str] = typer.Option(None, "--closed", metavar="DATE", help="When they closed."),
     method: Optional[List[str]] = typer.Option(None, "--method", help="electronic, mail or in-person (repeatable)."),
     received: Optional[int] = typer.Option(None, "--received", metavar="N", help="How many nominations came in."),
     year: Optional[str] = typer.Option(None, "--year", metavar='"2025-26"', help="Keep the window under this school year."),
@@ -87,8 +87,8 @@ def nominations(
 @handles_errors
 def election_add(
     election_id: str = typer.Argument(..., metavar="ID", help="A short id, such as 2025-fall."),
-    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="Election day."),
-    notice_given: Optional[str] = typer.Option(None, "--notice-given", metavar="YYYY-MM-DD", help="When notice of the election was given."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="Election day."),
+    notice_given: Optional[str] = typer.Option(None, "--notice-given", metavar="DATE", help="When notice of the election was given."),
     seats: Optional[int] = typer.Option(None, "--seats", metavar="N", help="How many seats are filled."),
     voters: Optional[List[str]] = typer.Option(None, "--voters", help="community, parents, staff or students (repeatable)."),
     title: Optional[str] = typer.Option(None, "--title"),
@@ -124,23 +124,23 @@ def election_candidate(
 
 def edit(
     number: int = NUMBER,
-    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="DATE"),
     channel: Optional[str] = typer.Option(None, "--channel", help="A communication's channel."),
     audience: Optional[str] = typer.Option(None, "--audience"),
     purpose: Optional[str] = typer.Option(None, "--purpose"),
     description: Optional[str] = typer.Option(None, "--description"),
-    start: Optional[str] = typer.Option(None, "--start", metavar="HH:MM", help="An information session's start."),
-    end: Optional[str] = typer.Option(None, "--end", metavar="HH:MM"),
+    start: Optional[str] = typer.Option(None, "--start", metavar="TIME", help="An information session's start."),
+    end: Optional[str] = typer.Option(None, "--end", metavar="TIME"),
     location: Optional[str] = typer.Option(None, "--location"),
     attendees: Optional[str] = typer.Option(None, "--attendees", metavar="N"),
     meeting: Optional[str] = typer.Option(None, "--meeting", metavar="ID"),
-    opened: Optional[str] = typer.Option(None, "--opened", metavar="YYYY-MM-DD", help="When nominations opened."),
-    closed: Optional[str] = typer.Option(None, "--closed", metavar="YYYY-MM-DD"),
+    opened: Optional[str] = typer.Option(None, "--opened", metavar="DATE", help="When nominations opened."),
+    closed: Optional[str] = typer.Option(None, "--closed", metavar="DATE"),
     method: Optional[List[str]] = typer.Option(None, "--method", help="Nomination methods (repeatable; replaces the list)."),
     received: Optional[str] = typer.Option(None, "--received", metavar="N"),
     election_id: Optional[str] = typer.Option(None, "--id", help="An election's id."),
     title: Optional[str] = typer.Option(None, "--title"),
-    notice_given: Optional[str] = typer.Option(None, "--notice-given", metavar="YYYY-MM-DD"),
+    notice_given: Optional[str] = typer.Option(None, "--notice-given", metavar="DATE"),
     seats: Optional[str] = typer.Option(None, "--seats", metavar="N"),
     voters: Optional[List[str]] = typer.Option(None, "--voters", help="Voter groups (repeatable; replaces the list)."),
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", metavar="PATH", help="Add an evidence file (repeatable)."),

@@ -23,7 +23,7 @@ def publish(
     path: Optional[Path] = typer.Argument(None, help="The council folder (default: this folder)."),
     council: Optional[Path] = COUNCIL,
     out: Path = typer.Option(Path("site"), "--out", "-o", help="The folder to write the site into."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="YYYY-MM-DD", help="Show members and upcoming meetings as of this date (default: the date of the commit the council is at)."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="DATE", help="Show members and upcoming meetings as of this date (default: the date of the commit the council is at)."),
     pdf: bool = typer.Option(False, "--pdf", help="Also publish each meeting's agenda and approved minutes, and the interest form, as tagged PDF (needs LibreOffice)."),
 ) -> None:
     """Write the council's public site: members, meetings, agendas, approved minutes, goals, reports.

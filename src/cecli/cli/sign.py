@@ -13,7 +13,7 @@ sign_app = typer.Typer(help="Record signatures on New York's quarterly reports a
                        no_args_is_help=True)
 
 MEMBER = typer.Option(..., "--member", help="The id of the signing member (not a building administrator).")
-DATE = typer.Option(..., "--date", metavar="YYYY-MM-DD", help="The date it was signed.")
+DATE = typer.Option(..., "--date", metavar="DATE", help="The date it was signed.")
 
 
 def _done(message: str, sha: str | None, problems: list) -> None:
