@@ -137,6 +137,15 @@ def test_restore_brings_back_a_file_deleted_by_hand_without_a_commit(root):
     assert "Nothing to restore" in run(root, "restore", "outreach.yaml").output
 
 
+def test_check_names_cec_restore_for_a_file_deleted_by_hand(root):
+    (root / "outreach.yaml").unlink()
+    (root / "roster.yaml").unlink()
+    result = invoke(["check", root, "--as-of", "2026-11-22"])
+    assert "outreach.yaml was deleted, and the deletion is not recorded." in result.output
+    assert "`cec restore outreach.yaml`" in result.output
+    assert "bring it back with `cec restore roster.yaml`" in result.output
+
+
 def test_restore_puts_back_a_damaged_file(root):
     before = (root / "roster.yaml").read_bytes()
     (root / "roster.yaml").write_text("members: [oops\n")

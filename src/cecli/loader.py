@@ -87,7 +87,8 @@ def load_council(path: Path) -> tuple[Council, list[Finding]]:
             if name == "roster.yaml":
                 findings.append(
                     Finding("CEC003", Severity.ERROR, name, 0, 0, "roster.yaml is missing.",
-                            "Create it with `cec member add`, or `cec init` in a new folder.", _SOURCE_FILES)
+                            "If it was deleted by mistake, bring it back with `cec restore roster.yaml`; otherwise "
+                            "create it with `cec member add`, or `cec init` in a new folder.", _SOURCE_FILES)
                 )
             continue
         value = _load_model(root, name, models.FILE_MODELS[name], findings, council)

@@ -311,9 +311,15 @@ def changes_committed(ctx):
 
     Every change cec makes is one git commit, so the history shows who changed what and when. A hand
     edit that is not committed is missing from that history. `cec commit -m "why"` records it
-    (after checking it). Folders that are not in a git repository are not checked.
+    (after checking it); a file deleted by hand is brought back with `cec restore FILE`. Folders that
+    are not in a git repository are not checked.
     """
     for rel, state in uncommitted(ctx.council.root):
+        if "D" in state:
+            yield ctx.finding(rel, f"{rel} was deleted, and the deletion is not recorded.",
+                              f"Bring it back as last recorded with `cec restore {rel}`, or record the deletion "
+                              f'with `cec commit -m "Remove {rel}."`.')
+            continue
         what = "is new and not committed" if state == "??" else "has changes that are not committed"
         yield ctx.finding(rel, f"{rel} {what}.", 'Record it in the audit trail with `cec commit -m "what changed"`.')
 
