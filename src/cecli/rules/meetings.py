@@ -329,6 +329,15 @@ def notice_due(meeting, hours: int) -> dt.date | dt.datetime:
     return meeting.date - dt.timedelta(days=math.ceil(hours / 24))
 
 
+def posted_ahead(meeting, posted: dt.date | dt.datetime) -> str:
+    """How long before the meeting a notice went up: "40 hours before it began", "2 days before"."""
+    if isinstance(posted, dt.datetime) and meeting.start:
+        gap = meeting.starts_at() - posted
+        return f"{int(gap.total_seconds() // 3600)} hours before it began"
+    day = posted.date() if isinstance(posted, dt.datetime) else posted
+    return f"{_days((meeting.date - day).days)} before"
+
+
 def notice_in_time(meeting, posted: dt.date | dt.datetime, hours: int) -> bool:
     """With a time on both sides, exact hours; otherwise calendar days (72 hours = 3 days before the date)."""
     if isinstance(posted, dt.datetime) and meeting.start:
@@ -365,12 +374,7 @@ def notice_posted(ctx):
             continue
         if notice_in_time(meeting, posted, hours):
             continue
-        if isinstance(posted, dt.datetime) and meeting.start:
-            gap = meeting.starts_at() - posted
-            ahead = f"{int(gap.total_seconds() // 3600)} hours before it began"
-        else:
-            day = posted.date() if isinstance(posted, dt.datetime) else posted
-            ahead = f"{_days((meeting.date - day).days)} before"
+        ahead = posted_ahead(meeting, posted)
         yield ctx.finding(meeting, f"Public notice of the meeting of {meeting.date} was posted on {_moment(posted)}, "
                           f"{ahead}; it should be posted at least {hours} hours ahead (by {_moment(due)}).",
                           "Post notice of the next meeting at least 72 hours ahead; `cec check` lists the "

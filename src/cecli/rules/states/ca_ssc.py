@@ -10,7 +10,7 @@ import datetime as dt
 
 from cecli.evidence import COUNCIL_KINDS, held, upcoming
 from cecli.rules import Due, rule
-from cecli.rules.meetings import _moment, notice_due, notice_in_time
+from cecli.rules.meetings import _moment, notice_due, notice_in_time, posted_ahead
 from cecli.rules.membership import ONE_DAY, _change_points, _highest_grade, _roster, _roster_unreadable
 
 PARITY = "Cal. Educ. Code § 65000(c)"
@@ -245,17 +245,12 @@ def agenda_posted(ctx):
                 yield ctx.finding(meeting, f"There is no record that the notice and agenda of the meeting of "
                                   f"{meeting.date} were posted at the school; they were due {hours} hours ahead "
                                   f"(by {_moment(due)}).",
-                                  "Post the notice and agenda at the school and record when under `notice_posted` "
-                                  '("YYYY-MM-DD HH:MM").', ("notice_posted",))
+                                  "Post the notice and agenda at the school and record when with "
+                                  f'`cec meeting record {meeting.id} --notice-posted "DATE TIME"`.', ("notice_posted",))
             continue
         if notice_in_time(meeting, posted, hours):
             continue
-        if isinstance(posted, dt.datetime) and meeting.start:
-            gap = meeting.starts_at() - posted
-            ahead = f"{int(gap.total_seconds() // 3600)} hours before it began"
-        else:
-            day = posted.date() if isinstance(posted, dt.datetime) else posted
-            ahead = f"{(meeting.date - day).days} days before"
+        ahead = posted_ahead(meeting, posted)
         yield ctx.finding(meeting, f"The notice and agenda of the meeting of {meeting.date} were posted on "
                           f"{_moment(posted)}, {ahead}; they must be posted at least {hours} hours ahead (by "
                           f"{_moment(due)}).",
