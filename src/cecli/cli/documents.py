@@ -230,11 +230,6 @@ def report_edit(
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
-    """Correct entry N of reports.yaml (numbers from `cec report list`), with the same checks as adding.
-
-    Give only what changes; an empty value ("") clears an optional field. Exit codes: 0 corrected,
-    1 the result would be invalid, 2 bad input, no such entry or an option that does not apply, 3 internal error.
-    """
     from cecli.cli.entries import edit as edit_entry
 
     given = {"--date": date, "--title": title, "--format": format, "--audience": audience, "--link": link,

@@ -64,6 +64,10 @@ def add_entry_commands(group: typer.Typer, family: str, edit_command) -> None:
     remove_command.__doc__ = (f"Remove entry N of {FILES[family]} (one commit; the reason goes into its message).\n\n"
                               "Exit codes: 0 removed, 1 the result would be invalid, 2 no such entry or usage error, "
                               "3 internal error.")
+    edit_command.__doc__ = edit_command.__doc__ or (
+        f"Correct entry N of {FILES[family]} (numbers from `cec {family} list`), with the same checks as adding.\n\n"
+        'Give only what changes; an empty value ("") clears an optional field. Exit codes: 0 corrected, '
+        "1 the result would be invalid, 2 bad input, no such entry or an option that does not apply, 3 internal error.")
     group.command("list")(handles_errors(list_command))
     group.command("edit")(handles_errors(edit_command))
     group.command("remove")(handles_errors(remove_command))

@@ -91,11 +91,6 @@ def edit(
     council: Optional[Path] = COUNCIL,
     author: Optional[str] = AUTHOR,
 ) -> None:
-    """Correct entry N of goals.yaml (numbers from `cec goal list`), with the same checks as adding.
-
-    Give only what changes; an empty value ("") clears an optional field. Exit codes: 0 corrected,
-    1 the result would be invalid, 2 bad input, no such entry or an option that does not apply, 3 internal error.
-    """
     from cecli.cli.entries import edit as edit_entry
 
     given = {"--id": goal_id, "--statement": statement, "--aligned-to": aligned_to, "--data": data,
