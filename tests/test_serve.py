@@ -377,3 +377,36 @@ def test_new_yorks_reports_page_shows_each_quarterly_reports_due_date_from_its_p
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
     assert "2025-26 Q2 2026-01-30 2026-01-29" in text  # published by NYSED
     assert "2026-27 Q2 about 2027-01-30" in text  # not yet published: the usual calendar
+
+
+def test_officer_roles_are_given_and_ended_with_dates_as_cec_member_role_does(council, tmp_path):
+    client = client_for(council)
+    hidden = page_form(client, "/roster/jose-nunez", "member-role")
+    before = commits(council)
+    response = post(client, "/roster/jose-nunez", {**hidden, "change": "end", "role": "vice-chair", "date": "2026-11-10"})
+    assert response.status_code in (302, 303), response.get_data(as_text=True)[:2000]
+    assert commits(council) == before + 1
+    message, _author, paths = last_commit(council)
+    assert (message, paths) == ("End José Núñez's vice chair role on 2026-11-10.", ["roster.yaml"])
+    # the CLI, given the same, writes the same file
+    other = sample_repo(tmp_path / "cli")
+    result = invoke(["member", "role", "jose-nunez", "--end", "vice-chair", "--on", "2026-11-10", "--council", other])
+    assert result.exit_code == 0, result.output
+    assert (other / "roster.yaml").read_text() == (council / "roster.yaml").read_text()
+    # then the role goes to someone else from the next day, and the page lists both terms
+    hidden = page_form(client, "/roster/marcus-bell", "member-role")
+    post(client, "/roster/marcus-bell", {**hidden, "change": "add", "role": "vice-chair", "date": "2026-11-11"})
+    assert last_commit(council)[0] == "Make Rev. Marcus Bell vice chair from 2026-11-11."
+    page = " ".join(re.sub(r"<[^>]+>", " ", get(client, "/roster/marcus-bell").get_data(as_text=True)).split())
+    assert "Vice-chair 2026-11-11 now" in page or "vice-chair 2026-11-11 now" in page.lower()
+    # a role someone else holds that day is refused beside the field, in the CLI's words, and nothing is written
+    hidden = page_form(client, "/roster/nguyen-thi-lan", "member-role")
+    snap = snapshot(council)
+    refused = post(client, "/roster/nguyen-thi-lan", {**hidden, "change": "add", "role": "chair", "date": "2026-11-12"})
+    assert refused.status_code == 400
+    text = refused.get_data(as_text=True)
+    role_form = text[text.index('value="member-role"'):]
+    role_form = role_form[:role_form.index("</form>")]
+    assert "Dolores Whitaker holds the chair role on 2026-11-12; a council has one chair." in role_form
+    assert "`cec member role dolores-whitaker --end chair --on 2026-11-12`" in role_form
+    assert snapshot(council) == snap

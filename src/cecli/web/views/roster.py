@@ -77,6 +77,12 @@ def member(member_id: str):
         current[key] = {True: "yes", False: "no", None: ""}[getattr(person, key)]
     edit = Form("edit-member", g.root, FILES, OPTIONS, defaults=current)
     end = Form("end-member", g.root, FILES, OPTIONS, defaults={"end_date": today().isoformat()})
+    role = Form("member-role", g.root, FILES, ROLE_OPTIONS, defaults={"change": "add", "date": today().isoformat()})
+    if role.posted:
+        done = role.run(lambda: _change_role(role, member_id))
+        if done is not None:
+            tell(done)
+            return redirect(url_for(".member", member_id=member_id))
     if edit.posted:
         given = _given(edit)
         changes, clear = {}, []
@@ -106,9 +112,22 @@ def member(member_id: str):
         if done is not None:
             tell(done)
             return redirect(url_for(".member", member_id=member_id))
-    return page("member.html", person.name, council=council_obj, person=person, edit=edit, end=end,
+    return page("member.html", person.name, council=council_obj, person=person, edit=edit, end=end, role=role,
                 categories=_vocab(council_obj, "category"), roles=_vocab(council_obj, "role"),
                 selected_by=_vocab(council_obj, "selected_by"), role_names=role_names)
+
+
+# `cec member role ID --add ROLE --from DATE` / `--end ROLE --on DATE`: one form, `change` saying which
+ROLE_OPTIONS = {"--add": "role", "--end": "role", "--from": "date", "--on": "date"}
+
+
+def _change_role(form: Form, member_id: str):
+    from cecli.records.roles import change_role
+
+    role = form.get("role") or ""
+    if form.get("change") == "end":
+        return change_role(g.root, member_id, end=role, on=form.get("date"), today=today())
+    return change_role(g.root, member_id, add=role, on=form.get("date"), today=today())
 
 
 def _text(value) -> str:
