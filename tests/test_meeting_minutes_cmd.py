@@ -185,7 +185,7 @@ def test_call_to_order_adjournment_quorum_and_interpreter(root):
 
 
 @pytest.mark.parametrize("args, says", [
-    (["--called-to-order", "6:02pm", "--adjourned", "5pm"], "not after the start"),
+    (["--called-to-order", "6:02pm", "--adjourned", "5pm"], "not after the call to order at 18:02"),
     (["--called-to-order", "13pm"], "not a real time"),
     (["--by", "ann-lee"], "Give the time too"),
     (["--called-to-order", "18:00", "--by", "ed-old"], "was not a member"),

@@ -410,3 +410,30 @@ def test_officer_roles_are_given_and_ended_with_dates_as_cec_member_role_does(co
     assert "Dolores Whitaker holds the chair role on 2026-11-12; a council has one chair." in role_form
     assert "`cec member role dolores-whitaker --end chair --on 2026-11-12`" in role_form
     assert snapshot(council) == snap
+
+
+def test_what_happened_at_a_meeting_is_recorded_as_cec_meeting_record_does(council, tmp_path):
+    client = client_for(council)
+    url = "/meetings/2026-10-20"
+    hidden = page_form(client, url, "happened")
+    values = {"called_to_order": "18:03", "called_by": "dolores-whitaker", "adjourned": "19:12",
+              "quorum": "present", "interpreter": "Spanish, by Marisol Vega (district)"}
+    before = commits(council)
+    response = post(client, url, {**hidden, **values})
+    assert response.status_code in (302, 303), response.get_data(as_text=True)[:3000]
+    assert commits(council) == before + 1
+    other = sample_repo(tmp_path / "cli")
+    result = invoke(["meeting", "record", "2026-10-20", "--called-to-order", "6:03pm", "--by", "dolores-whitaker",
+                     "--adjourned", "7:12pm", "--quorum", "present", "--interpreter",
+                     "Spanish, by Marisol Vega (district)", "--council", other])
+    assert result.exit_code == 0, result.output
+    assert (other / "meetings/2026-10-20.yaml").read_text() == (council / "meetings/2026-10-20.yaml").read_text()
+    assert last_commit(other)[0] == last_commit(council)[0]
+    # the form now shows what is recorded; an adjournment before the call to order is refused, beside its field
+    shown = form_values(get(client, url).get_data(as_text=True), "happened")
+    assert shown["called_to_order"] == ["18:03"] and shown["quorum"] == ["present"]
+    assert shown["called_by"] == ["dolores-whitaker"] and shown["adjourned"] == ["19:12"]
+    snap = snapshot(council)
+    refused = post(client, url, {**page_form(client, url, "happened"), "called_to_order": "18:03", "adjourned": "17:00"})
+    assert refused.status_code == 400 and snapshot(council) == snap
+    assert "The adjournment at 17:00 is not after the call to order at 18:03." in refused.get_data(as_text=True)

@@ -92,10 +92,13 @@ def hhmm(value: dt.time):
     return quoted(f"{value.hour:02d}:{value.minute:02d}")
 
 
-def in_order(start: dt.time | None, end: dt.time | None) -> None:
+def in_order(start: dt.time | None, end: dt.time | None, first: str = "--start", second: str = "--end") -> None:
     if start and end and end <= start:
-        raise InvalidInput(f"The end time {end:%H:%M} is not after the start time {start:%H:%M}.",
-                           "Check --start and --end. Nothing was written.")
+        if first == "--start":
+            said = f"The end time {end:%H:%M} is not after the start time {start:%H:%M}."
+        else:
+            said = f"The adjournment at {end:%H:%M} is not after the call to order at {start:%H:%M}."
+        raise InvalidInput(said, f"Check {first} and {second}. Nothing was written.")
 
 
 def moment(value: str | None, option: str, today: dt.date | None = None):

@@ -487,7 +487,7 @@ def _happened(given: Record) -> dict:
     if adjourned is not None:
         out["adjourned"] = check.hhmm(adjourned)
     if called is not None and adjourned is not None:
-        check.in_order(called, adjourned)
+        check.in_order(called, adjourned, "--called-to-order", "--adjourned")
     if given.quorum is not None:
         if given.quorum not in QUORUM:
             raise InvalidInput(f"--quorum `{given.quorum}` is not a way to record a quorum.",
@@ -505,7 +505,7 @@ def _check_happened(happened: dict, meeting, council) -> None:
         _check_active(council, [by], meeting.date, "--by")
     if "adjourned" in happened and "called_to_order" not in happened and meeting.called_to_order:
         adjourned = _as_time(happened["adjourned"])
-        check.in_order(meeting.called_to_order.time, adjourned)
+        check.in_order(meeting.called_to_order.time, adjourned, "--called-to-order", "--adjourned")
 
 
 def _meeting(tx, meeting_id: str):

@@ -15,6 +15,10 @@ NEW_OPTIONS = {"--date": "date", "--kind": "kind", "--title": "title", "--start"
 KINDS = ("regular", "special", "information-session", "election")
 EDITABLE = ("title", "kind", "start", "end", "location", "virtual_link")
 DOCUMENTS = {"agenda": "Agenda", "minutes": "Minutes", "sign-in": "Sign-in sheet"}
+# what happened at the meeting, as `cec meeting record` takes it (option -> the meeting file's field)
+HAPPENED_OPTIONS = {"--called-to-order": "called_to_order", "--by": "called_by", "--adjourned": "adjourned",
+                    "--quorum": "quorum", "--interpreter": "interpreter", "--approved-at": "approved_at",
+                    "--corrections": "corrections"}
 
 
 def _rel(meeting_id: str) -> str:
@@ -76,6 +80,13 @@ def meeting(meeting_id: str):
                                  "summary": minutes.summary if minutes else None,
                                  "agenda_sent": this.agenda_sent,
                                  "notice_posted": this.notice_posted.strftime("%Y-%m-%d %H:%M") if this.notice_posted else None})
+    called = this.called_to_order
+    happened = Form("happened", g.root, files, HAPPENED_OPTIONS, defaults={
+        "called_to_order": called.time.strftime("%H:%M") if called else None,
+        "called_by": called.by if called else None,
+        "adjourned": this.adjourned.strftime("%H:%M") if this.adjourned else None,
+        "quorum": this.quorum, "interpreter": this.interpreter if isinstance(this.interpreter, str) else None,
+        "approved_at": minutes.approved_at if minutes else None, "corrections": minutes.corrections if minutes else None})
     motion = Form("motion", g.root, files, {"--moved-by": "moved_by", "--seconded-by": "seconded_by",
                                             "--item": "item"})
     vote = Form("vote", g.root, files, {"--for": "for", "--against": "against", "--abstain": "abstain",
@@ -112,6 +123,12 @@ def meeting(meeting_id: str):
         if done is not None:
             tell(done)
             return redirect(url_for(".meeting", meeting_id=meeting_id) + "#minutes")
+    if happened.posted:
+        given = ops.Record(**{key: happened.get(key) for key in HAPPENED_OPTIONS.values()})
+        done = happened.run(lambda: ops.record(g.root, meeting_id, given, None))
+        if done is not None:
+            tell(done)
+            return redirect(url_for(".meeting", meeting_id=meeting_id) + "#happened")
     if motion.posted:
         done = motion.run(lambda: minutes_ops.add_motion(
             g.root, meeting_id, motion.get("text") or "", motion.get_int("item"), motion.get("moved_by"),
@@ -171,7 +188,7 @@ def meeting(meeting_id: str):
             tell(done)
             return redirect(url_for(".meetings"))
     return page("meeting.html", this.display_title, council=council_obj, meeting=this, serving=serving,
-                attendance=attendance, record_form=record_form, motion=motion, vote=vote, cancel=cancel,
+                attendance=attendance, record_form=record_form, happened=happened, motion=motion, vote=vote, cancel=cancel,
                 edit=edit, held=held, remove=remove, kinds=KINDS, move=move, add_item=add_item, edit_item=edit_item,
                 move_item=move_item, remove_item=remove_item,
                 item_kinds=council_obj.profile.vocabularies.get("agenda_kind", ()) if council_obj.profile else (),
