@@ -172,9 +172,11 @@ def _text_mutation(rng: random.Random, text: str) -> tuple[str, str]:
         text = re.sub(r"^timezone:.*$", "", text, flags=re.M)
         return text + f"\ntimezone: {zone}\n", "odd time zone"
     if kind == "parameter":
-        value = rng.choice(["1e300", "-1", ".nan", ".inf", "9" * 200, "0", "true", "[1]", "99999999999999999999"])
+        value = rng.choice(["1e300", "-1", ".nan", ".inf", "9" * 200, "0", "true", "[1]", "99999999999999999999",
+                            "bogus", "13-45", "'06'", "02-30", "''"])
         name = rng.choice(["agenda_lead_days", "min_meetings_per_year", "meeting_min_minutes", "evidence_due",
-                           "min_info_sessions", "reminder_days", "election_notice_days"])
+                           "min_info_sessions", "reminder_days", "election_notice_days",
+                           "held_attendance_severity", "spsa_due"])
         text = re.sub(r"^rules:.*$", "", text, flags=re.M)
         return text + f"\nrules:\n  parameters:\n    {name}: {value}\n", "odd rule parameter"
     if kind == "tab" and len(lines) > 1:

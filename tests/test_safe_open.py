@@ -306,3 +306,17 @@ def test_a_control_character_written_as_an_escape_is_a_finding(council):
     report = run_check(root)
     assert ("meetings/2025-10-07.yaml", 2, "CEC002") in found(report)
     assert "U+0000" in messages(report, "CEC002")[0]
+
+
+def test_a_text_rule_parameter_in_the_wrong_form_is_a_finding_not_a_crash(council):
+    """Found by the 10,000-variant fuzz run: `evidence_due` of 200 nines (kept as text) crashed
+    the deadline rules; a severity parameter of any other word crashed CEC306."""
+    root = council({"council.yaml": MS_COUNCIL})
+    text = MS_COUNCIL
+    for name, value, said in (("evidence_due", "9" * 200, "is not a month and day"),
+                              ("evidence_due", "02-30", "is not a month and day"),
+                              ("evidence_due", "'06'", "is not a month and day"),
+                              ("held_attendance_severity", "bogus", "is not a severity")):
+        (root / "council.yaml").write_text(text + f"\nrules:\n  parameters:\n    {name}: {value}\n", encoding="utf-8")
+        report = run_check(root)
+        assert any(said in m for m in messages(report, "CEC002")), (name, value, messages(report, "CEC002"))

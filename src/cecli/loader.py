@@ -198,6 +198,23 @@ def _attach_profile(council: Council, findings: list[Finding]) -> None:
                             f"(the profile's value is {default!r}).", "", _SOURCE_FILES)
                 )
                 continue
+            if isinstance(default, str) and default in _SEVERITIES and value not in _SEVERITIES:
+                line, col = loaded.position(("rules", "parameters", key))
+                findings.append(
+                    Finding("CEC002", Severity.ERROR, "council.yaml", line, col,
+                            f"`{key}` is {safefs.shown(value, 20)!r}, which is not a severity.",
+                            f"Use one of: {', '.join(_SEVERITIES)} (the profile's value is {default!r}).",
+                            _SOURCE_FILES)
+                )
+                continue
+            if isinstance(default, str) and _MONTH_DAY.fullmatch(default) and not _month_day(value):
+                line, col = loaded.position(("rules", "parameters", key))
+                findings.append(
+                    Finding("CEC002", Severity.ERROR, "council.yaml", line, col,
+                            f"`{key}` is {safefs.shown(value, 20)!r}, which is not a month and day.",
+                            f"Write it as month-day, such as {default!r} (the profile's value).", _SOURCE_FILES)
+                )
+                continue
             if isinstance(value, (int, float)) and not (math.isfinite(value) and abs(value) <= _PARAMETER_MOST):
                 line, col = loaded.position(("rules", "parameters", key))
                 findings.append(
@@ -222,6 +239,22 @@ def _attach_profile(council: Council, findings: list[Finding]) -> None:
                 )
                 continue
             council.disabled[code] = reason
+
+
+_SEVERITIES = tuple(s.value for s in Severity)
+_MONTH_DAY = re.compile(r"(\d\d)-(\d\d)")
+
+
+def _month_day(value: object) -> bool:
+    """Whether `value` is a month and day written MM-DD that some year has (02-29 counts)."""
+    found = _MONTH_DAY.fullmatch(value) if isinstance(value, str) else None
+    if not found:
+        return False
+    try:
+        __import__("datetime").date(2000, int(found[1]), int(found[2]))
+    except ValueError:
+        return False
+    return True
 
 
 def _load_model(root: Path, rel: str, model_cls: type[BaseModel], findings: list[Finding],
