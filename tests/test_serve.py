@@ -437,3 +437,48 @@ def test_what_happened_at_a_meeting_is_recorded_as_cec_meeting_record_does(counc
     refused = post(client, url, {**page_form(client, url, "happened"), "called_to_order": "18:03", "adjourned": "17:00"})
     assert refused.status_code == 400 and snapshot(council) == snap
     assert "The adjournment at 17:00 is not after the call to order at 18:03." in refused.get_data(as_text=True)
+
+
+def test_action_items_and_officer_elections_are_recorded_as_the_cli_records_them(council, tmp_path):
+    client = client_for(council)
+    url = "/meetings/2026-10-20"
+    other = sample_repo(tmp_path / "cli")
+
+    def same_as_cli(*args):
+        result = invoke([*args, "--council", other])
+        assert result.exit_code == 0, result.output
+        assert (other / "meetings/2026-10-20.yaml").read_text() == (council / "meetings/2026-10-20.yaml").read_text()
+        assert (other / "roster.yaml").read_text() == (council / "roster.yaml").read_text()
+        assert last_commit(other)[0] == last_commit(council)[0]
+        assert last_commit(other)[2] == last_commit(council)[2]
+
+    before = commits(council)
+    response = post(client, url, {**page_form(client, url, "action"), "task": "Send the flyer home", "owner": "marcus-bell",
+                                  "due": "2026-11-03"})
+    assert response.status_code in (302, 303), response.get_data(as_text=True)[:3000]
+    same_as_cli("meeting", "action", "2026-10-20", "add", "Send the flyer home", "--owner", "marcus-bell",
+                "--due", "2026-11-03")
+    number = len(YAML_SAFE(council / "meetings/2026-10-20.yaml")["action_items"])
+    response = post(client, url, {**page_form(client, url, "action"), "number": str(number)})
+    assert response.status_code in (302, 303)
+    assert YAML_SAFE(council / "meetings/2026-10-20.yaml")["action_items"][-1]["done"] == TODAY
+    response = post(client, url, {**page_form(client, url, "officer"), "role": "secretary", "member": "marcus-bell"})
+    assert response.status_code in (302, 303), response.get_data(as_text=True)[:3000]
+    assert commits(council) == before + 3
+    assert last_commit(council)[2] == ["meetings/2026-10-20.yaml", "roster.yaml"]
+    page = " ".join(re.sub(r"<[^>]+>", " ", get(client, url).get_data(as_text=True)).split())
+    assert "Rev. Marcus Bell was elected secretary." in page
+    roster = get(client, "/roster/marcus-bell").get_data(as_text=True)
+    assert "2026-10-20" in roster and "Secretary" in roster
+
+
+def YAML_SAFE(path):
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+
+
+def test_a_notice_posted_on_a_date_alone_is_shown_without_a_made_up_time(council):
+    client = client_for(council)
+    shown = form_values(get(client, "/meetings/2026-10-20").get_data(as_text=True), "minutes")
+    assert shown["notice_posted"] == ["2026-10-13"]  # the file says `notice_posted: 2026-10-13`

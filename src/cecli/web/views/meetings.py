@@ -4,6 +4,8 @@ to download."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import Response, abort, g, redirect, url_for
 
 from cecli.web.app import today
@@ -19,6 +21,13 @@ DOCUMENTS = {"agenda": "Agenda", "minutes": "Minutes", "sign-in": "Sign-in sheet
 HAPPENED_OPTIONS = {"--called-to-order": "called_to_order", "--by": "called_by", "--adjourned": "adjourned",
                     "--quorum": "quorum", "--interpreter": "interpreter", "--approved-at": "approved_at",
                     "--corrections": "corrections"}
+
+
+def _moment(value) -> str | None:
+    """A date, or a date and time, as the form shows it (a date alone stays a date: never 00:00)."""
+    if value is None:
+        return None
+    return value.strftime("%Y-%m-%d %H:%M") if isinstance(value, dt.datetime) else value.isoformat()
 
 
 def _rel(meeting_id: str) -> str:
@@ -79,7 +88,7 @@ def meeting(meeting_id: str):
                                  "approved": minutes.approved if minutes else None,
                                  "summary": minutes.summary if minutes else None,
                                  "agenda_sent": this.agenda_sent,
-                                 "notice_posted": this.notice_posted.strftime("%Y-%m-%d %H:%M") if this.notice_posted else None})
+                                 "notice_posted": _moment(this.notice_posted)})
     called = this.called_to_order
     happened = Form("happened", g.root, files, HAPPENED_OPTIONS, defaults={
         "called_to_order": called.time.strftime("%H:%M") if called else None,
@@ -123,6 +132,24 @@ def meeting(meeting_id: str):
         if done is not None:
             tell(done)
             return redirect(url_for(".meeting", meeting_id=meeting_id) + "#minutes")
+    action = Form("action", g.root, files, {"--owner": "owner", "--due": "due", "--on": "done"})
+    officer = Form("officer", g.root, files, {"ROLE": "role", "MEMBER": "member", "--motion": "motion"})
+    if action.posted:
+        number = action.get_int("number")
+        if number:  # the Done button of one item
+            done = action.run(lambda: minutes_ops.action_done(g.root, meeting_id, number, None, None, today=today()))
+        else:
+            done = action.run(lambda: minutes_ops.add_action(g.root, meeting_id, action.get("task") or "",
+                                                             action.get("owner"), action.get("due"), None))
+        if done is not None:
+            tell(done)
+            return redirect(url_for(".meeting", meeting_id=meeting_id) + "#actions")
+    if officer.posted:
+        done = officer.run(lambda: minutes_ops.elect_officer(g.root, meeting_id, officer.get("role") or "",
+                                                             officer.get("member") or "", officer.get_int("motion"), None))
+        if done is not None:
+            tell(done)
+            return redirect(url_for(".meeting", meeting_id=meeting_id) + "#officers")
     if happened.posted:
         given = ops.Record(**{key: happened.get(key) for key in HAPPENED_OPTIONS.values()})
         done = happened.run(lambda: ops.record(g.root, meeting_id, given, None))
@@ -188,7 +215,8 @@ def meeting(meeting_id: str):
             tell(done)
             return redirect(url_for(".meetings"))
     return page("meeting.html", this.display_title, council=council_obj, meeting=this, serving=serving,
-                attendance=attendance, record_form=record_form, happened=happened, motion=motion, vote=vote, cancel=cancel,
+                attendance=attendance, record_form=record_form, happened=happened, action=action, officer=officer,
+                roles=council_obj.vocabulary("role"), motion=motion, vote=vote, cancel=cancel,
                 edit=edit, held=held, remove=remove, kinds=KINDS, move=move, add_item=add_item, edit_item=edit_item,
                 move_item=move_item, remove_item=remove_item,
                 item_kinds=council_obj.profile.vocabularies.get("agenda_kind", ()) if council_obj.profile else (),
