@@ -482,3 +482,26 @@ def test_a_notice_posted_on_a_date_alone_is_shown_without_a_made_up_time(council
     client = client_for(council)
     shown = form_values(get(client, "/meetings/2026-10-20").get_data(as_text=True), "minutes")
     assert shown["notice_posted"] == ["2026-10-13"]  # the file says `notice_posted: 2026-10-13`
+
+
+def test_guests_and_notes_on_agenda_items_are_recorded_as_the_cli_records_them(council, tmp_path):
+    client = client_for(council)
+    url = "/meetings/2026-03-10"
+    other = sample_repo(tmp_path / "cli")
+    response = post(client, url, {**page_form(client, url, "guest"), "name": "Ana Ruiz",
+                                  "affiliation": "Family liaison, Okatoma Valley School District", "presents": "2"})
+    assert response.status_code in (302, 303), response.get_data(as_text=True)[:3000]
+    result = invoke(["meeting", "guest", "2026-03-10", "add", "Ana Ruiz", "--affiliation",
+                     "Family liaison, Okatoma Valley School District", "--presents", "2", "--council", other])
+    assert result.exit_code == 0, result.output
+    assert (other / "meetings/2026-03-10.yaml").read_text() == (council / "meetings/2026-03-10.yaml").read_text()
+    response = post(client, url, {**page_form(client, url, "item-notes"), "number": "2",
+                                  "notes": "Forty-one children ride the two routes."})
+    assert response.status_code in (302, 303), response.get_data(as_text=True)[:3000]
+    result = invoke(["meeting", "notes", "2026-03-10", "2", "Forty-one children ride the two routes.", "--council", other])
+    assert result.exit_code == 0, result.output
+    assert (other / "meetings/2026-03-10.yaml").read_text() == (council / "meetings/2026-03-10.yaml").read_text()
+    assert last_commit(other)[0] == last_commit(council)[0]
+    page = " ".join(re.sub(r"<[^>]+>", " ", get(client, url).get_data(as_text=True)).split())
+    assert "Ana Ruiz (Family liaison, Okatoma Valley School District)" in page
+    assert "Forty-one children ride the two routes." in page

@@ -134,6 +134,21 @@ def meeting(meeting_id: str):
             return redirect(url_for(".meeting", meeting_id=meeting_id) + "#minutes")
     action = Form("action", g.root, files, {"--owner": "owner", "--due": "due", "--on": "done"})
     officer = Form("officer", g.root, files, {"ROLE": "role", "MEMBER": "member", "--motion": "motion"})
+    notes = Form("item-notes", g.root, files, {"N": "number", "TEXT": "notes"})
+    guest = Form("guest", g.root, files, {"NAME": "name", "--affiliation": "affiliation", "--presents": "presents"})
+    if notes.posted:
+        done = notes.run(lambda: minutes_ops.item_notes(g.root, meeting_id, notes.get_int("number") or 0,
+                                                        notes.get("notes"), None))
+        if done is not None:
+            tell(done)
+            return redirect(url_for(".meeting", meeting_id=meeting_id) + "#notes")
+    if guest.posted:
+        presents = [int(n) for n in guest.get_list("presents") if n.isdigit()] or None
+        done = guest.run(lambda: minutes_ops.add_guest(g.root, meeting_id, guest.get("name") or "",
+                                                       guest.get("affiliation"), presents, None))
+        if done is not None:
+            tell(done)
+            return redirect(url_for(".meeting", meeting_id=meeting_id) + "#attendance")
     if action.posted:
         number = action.get_int("number")
         if number:  # the Done button of one item
@@ -215,7 +230,7 @@ def meeting(meeting_id: str):
             tell(done)
             return redirect(url_for(".meetings"))
     return page("meeting.html", this.display_title, council=council_obj, meeting=this, serving=serving,
-                attendance=attendance, record_form=record_form, happened=happened, action=action, officer=officer,
+                attendance=attendance, record_form=record_form, happened=happened, action=action, officer=officer, notes=notes, guest=guest,
                 roles=council_obj.vocabulary("role"), motion=motion, vote=vote, cancel=cancel,
                 edit=edit, held=held, remove=remove, kinds=KINDS, move=move, add_item=add_item, edit_item=edit_item,
                 move_item=move_item, remove_item=remove_item,
