@@ -190,39 +190,10 @@ def _attach_profile(council: Council, findings: list[Finding]) -> None:
                 )
                 continue
             default = council.profile.parameters[key]
-            if type(value) is not type(default) and not (isinstance(default, (int, float)) and isinstance(value, (int, float))):
+            problem = _parameter_problem(key, value, default)
+            if problem is not None:
                 line, col = loaded.position(("rules", "parameters", key))
-                findings.append(
-                    Finding("CEC002", Severity.ERROR, "council.yaml", line, col,
-                            f"`{key}` should be {'a number' if isinstance(default, (int, float)) else 'text'} "
-                            f"(the profile's value is {default!r}).", "", _SOURCE_FILES)
-                )
-                continue
-            if isinstance(default, str) and default in _SEVERITIES and value not in _SEVERITIES:
-                line, col = loaded.position(("rules", "parameters", key))
-                findings.append(
-                    Finding("CEC002", Severity.ERROR, "council.yaml", line, col,
-                            f"`{key}` is {safefs.shown(value, 20)!r}, which is not a severity.",
-                            f"Use one of: {', '.join(_SEVERITIES)} (the profile's value is {default!r}).",
-                            _SOURCE_FILES)
-                )
-                continue
-            if isinstance(default, str) and _MONTH_DAY.fullmatch(default) and not _month_day(value):
-                line, col = loaded.position(("rules", "parameters", key))
-                findings.append(
-                    Finding("CEC002", Severity.ERROR, "council.yaml", line, col,
-                            f"`{key}` is {safefs.shown(value, 20)!r}, which is not a month and day.",
-                            f"Write it as month-day, such as {default!r} (the profile's value).", _SOURCE_FILES)
-                )
-                continue
-            if isinstance(value, (int, float)) and not (math.isfinite(value) and abs(value) <= _PARAMETER_MOST):
-                line, col = loaded.position(("rules", "parameters", key))
-                findings.append(
-                    Finding("CEC002", Severity.ERROR, "council.yaml", line, col,
-                            f"`{key}` is {safefs.shown(value, 20)}, which no rule can use "
-                            f"(a parameter is a number up to {_PARAMETER_MOST:,}).",
-                            f"The profile's value is {default!r}.", _SOURCE_FILES)
-                )
+                findings.append(Finding("CEC002", Severity.ERROR, "council.yaml", line, col, *problem, _SOURCE_FILES))
                 continue
             council.parameters[key] = value
             council.overrides[key] = value
@@ -239,6 +210,24 @@ def _attach_profile(council: Council, findings: list[Finding]) -> None:
                 )
                 continue
             council.disabled[code] = reason
+
+
+def _parameter_problem(key: str, value: object, default: object) -> tuple[str, str] | None:
+    """(message, hint) when a council's value for a rule parameter cannot be used, judged by the
+    form of the profile's own value: a number, a severity, a month and day, or other text."""
+    if type(value) is not type(default) and not (isinstance(default, (int, float)) and isinstance(value, (int, float))):
+        return (f"`{key}` should be {'a number' if isinstance(default, (int, float)) else 'text'} "
+                f"(the profile's value is {default!r}).", "")
+    if isinstance(default, str) and default in _SEVERITIES and value not in _SEVERITIES:
+        return (f"`{key}` is {safefs.shown(value, 20)!r}, which is not a severity.",
+                f"Use one of: {', '.join(_SEVERITIES)} (the profile's value is {default!r}).")
+    if isinstance(default, str) and _MONTH_DAY.fullmatch(default) and not _month_day(value):
+        return (f"`{key}` is {safefs.shown(value, 20)!r}, which is not a month and day.",
+                f"Write it as month-day, such as {default!r} (the profile's value).")
+    if isinstance(value, (int, float)) and not (math.isfinite(value) and abs(value) <= _PARAMETER_MOST):
+        return (f"`{key}` is {safefs.shown(value, 20)}, which no rule can use "
+                f"(a parameter is a number up to {_PARAMETER_MOST:,}).", f"The profile's value is {default!r}.")
+    return None
 
 
 _SEVERITIES = tuple(s.value for s in Severity)
@@ -327,14 +316,17 @@ def _salvage(model_cls, data: dict, err: ValidationError, council: Council, rel:
     return None
 
 
-def _at_path(data: Any, path: tuple) -> Any:
-    """The node at `path`, or None when an earlier removal took it (or a part of the way) away."""
+_MISSING = object()
+
+
+def _at_path(data: Any, path: tuple, missing: Any = None) -> Any:
+    """The node at `path`, or `missing` when it (or a part of the way) is not there."""
     node = data
     for part in path:
         try:
             node = node[part]
         except (KeyError, IndexError, TypeError):
-            return None
+            return missing
     return node
 
 
@@ -395,13 +387,7 @@ def _validation_findings(err: ValidationError, rel: str, loaded: Loaded, model_c
 
 
 def _exists(data: Any, path: list) -> bool:
-    node = data
-    for part in path:
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            return False
-    return True
+    return _at_path(data, tuple(path), _MISSING) is not _MISSING
 
 
 def _where(path: list) -> str:
