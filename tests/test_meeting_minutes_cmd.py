@@ -297,6 +297,14 @@ def test_electing_a_new_chair_hands_the_role_over_on_the_meeting_day(root):
     assert (root / "roster.yaml").read_text(encoding="utf-8") == original
 
 
+def test_removing_an_election_by_mistake_gives_back_the_roster_as_it_was(root):
+    original = (root / "roster.yaml").read_text(encoding="utf-8")
+    ok(root, "meeting", "officer", M, "add", "treasurer", "di-park")  # di-park is already secretary
+    assert roster(root)["di-park"]["roles"] == ["secretary", {"role": "treasurer", "start_date": dt.date(2025, 10, 14)}]
+    ok(root, "meeting", "officer", M, "remove", "treasurer")
+    assert (root / "roster.yaml").read_text(encoding="utf-8") == original
+
+
 def test_an_election_of_someone_already_holding_the_role_leaves_the_roster_alone(root):
     before = (root / "roster.yaml").read_text(encoding="utf-8")
     result = ok(root, "meeting", "officer", M, "add", "chair", "ann-lee")

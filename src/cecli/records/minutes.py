@@ -528,6 +528,13 @@ def remove_officer(root: Path, meeting_id: str, role: str, author: str | None = 
                    problems=tx.problems)
 
 
+def _short_roles(roles) -> None:
+    """Roles that are all short again (no dates) go back on one line, `roles: [chair]`, as cec
+    writes them; giving a dated role had spread them over lines."""
+    if all(isinstance(r, str) for r in roles) and hasattr(roles, "fa"):
+        roles.fa.set_flow_style()
+
+
 def _take_role_back(tx, council, member_id, role: str, day: dt.date) -> str:
     """Undo in roster.yaml what the election gave: the member's term of `role` that starts on `day`
     goes, and a term of it that ended on `day` (the predecessor's) has its end removed."""
@@ -543,6 +550,8 @@ def _take_role_back(tx, council, member_id, role: str, day: dt.date) -> str:
     del roles[given[0]]
     if not roles:
         del entry_of(doc, member_id)["roles"]
+    else:
+        _short_roles(roles)
     said = f"roster.yaml no longer gives {member.name} the {role} role from {day.isoformat()}"
     reopened = []
     for other in council.members:
@@ -554,8 +563,7 @@ def _take_role_back(tx, council, member_id, role: str, day: dt.date) -> str:
                     if list(term) == ["role"]:  # held from the start of the membership: short again
                         roles = entry_of(doc, other.id)["roles"]
                         roles[index] = role
-                        if all(isinstance(r, str) for r in roles) and hasattr(roles, "fa"):
-                            roles.fa.set_flow_style()  # `roles: [chair]`, as cec writes short roles
+                        _short_roles(roles)
                     reopened.append(other.name)
     if reopened:
         said += "; " + " and ".join(reopened) + " holds it again"
