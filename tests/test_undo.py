@@ -146,6 +146,15 @@ def test_check_names_cec_restore_for_a_file_deleted_by_hand(root):
     assert "bring it back with `cec restore roster.yaml`" in result.output
 
 
+def test_a_command_naming_a_member_says_the_roster_is_missing_and_how_to_get_it_back(root):
+    (root / "roster.yaml").unlink()
+    before = snapshot(root)
+    result = run(root, "meeting", "attendance", "2026-10-20", "--present", "dolores-whitaker")
+    assert result.exit_code == 2, result.output
+    assert "roster.yaml is missing" in result.output and "`cec restore roster.yaml`" in result.output
+    assert snapshot(root) == before
+
+
 def test_restore_puts_back_a_damaged_file(root):
     before = (root / "roster.yaml").read_bytes()
     (root / "roster.yaml").write_text("members: [oops\n")

@@ -157,6 +157,14 @@ def id_list(values: list[str] | str | None) -> list[str]:
 def member(council, member_id: str, option: str | None = None):
     """The member with this id, or an InvalidInput naming the option, with the closest id as a suggestion."""
     found = council.member(member_id)
+    if found is None and not council.members and "roster.yaml" not in council.sources:
+        if "roster.yaml" in council.damaged:
+            raise InvalidInput("roster.yaml cannot be read, so cec cannot find any member in it.",
+                               "`cec check` shows what is wrong with it; `cec restore roster.yaml` brings back "
+                               "the last recorded copy. Nothing was written.")
+        raise InvalidInput("roster.yaml is missing, so cec cannot find any member.",
+                           "If it was deleted by mistake, bring it back with `cec restore roster.yaml`. "
+                           "Nothing was written.")
     if found is None:
         what = f"{option}: no member has the id `{member_id}`." if option else f"No member has the id `{member_id}`."
         hint = did_you_mean(member_id, [m.id for m in council.members]) or (
