@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 from conftest import SAMPLE
-
-
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, text=True).stdout
+from gitcouncil import commits, git, last_commit  # noqa: F401  (the serve tests import them from here)
 
 
 def sample_repo(tmp_path: Path, name: str = "sample-council", identity: bool = True) -> Path:
@@ -25,17 +21,6 @@ def sample_repo(tmp_path: Path, name: str = "sample-council", identity: bool = T
     git(root, "add", "-A")
     git(root, "-c", "user.name=Setup", "-c", "user.email=setup@example.org", "commit", "-q", "-m", "Start the council.")
     return root
-
-
-def commits(root: Path) -> int:
-    return int(git(root, "rev-list", "--count", "HEAD").strip())
-
-
-def last_commit(root: Path) -> tuple[str, str, list[str]]:
-    message = git(root, "log", "-1", "--format=%B").strip()
-    author = git(root, "log", "-1", "--format=%an <%ae>").strip()
-    paths = git(root, "show", "--name-only", "--format=", "HEAD").split()
-    return message, author, sorted(paths)
 
 
 def form_fields(html: str, form_name: str) -> dict[str, str]:
