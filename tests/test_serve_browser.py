@@ -195,6 +195,30 @@ def test_record_a_unanimous_vote(walk):
     assert motion.unanimous is True and motion.moved_by == "jose-nunez" and motion.votes is None
 
 
+def test_record_what_happened_an_action_item_and_an_officer_election(walk):
+    walk.open(f"/meetings/{MEETING}")
+    walk.fill("happened-called_to_order", "18:04")
+    walk.fill("happened-quorum", "present")
+    message, _author, paths = walk.submit("happened")
+    assert (message, paths) == (f"Record what happened for the meeting of {MEETING}.", [f"meetings/{MEETING}.yaml"])
+    walk.fill("action-task", "Order the reading-night books")
+    walk.fill("action-owner", "jose-nunez")
+    walk.submit("action")
+    assert "Order the reading-night books" in walk.b.text()
+    walk.fill("officer-role", "treasurer")
+    walk.fill("officer-member", "jose-nunez")
+    message, _author, paths = walk.submit("officer")
+    assert paths == [f"meetings/{MEETING}.yaml", "roster.yaml"]
+    assert "was elected treasurer" in walk.b.text()
+    from cecli.loader import load_council
+
+    council, _ = load_council(walk.root)
+    meeting = next(m for m in council.meetings if m.id == MEETING)
+    assert meeting.called_to_order.time == dt.time(18, 4) and meeting.quorum == "present"
+    assert meeting.action_items[-1].owner == "jose-nunez"
+    assert "treasurer" in council.member("jose-nunez").roles_on(DAY)
+
+
 def test_fix_a_mistake_then_undo_it(walk):
     path = walk.root / "meetings" / f"{MEETING}.yaml"
     before = path.read_text()
